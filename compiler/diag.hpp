@@ -1,0 +1,48 @@
+// Diagnostics are values: every pass appends to one list; one function renders.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "source.hpp"
+
+namespace eshkol {
+
+enum class Severity { error, warning, note };
+
+struct Note {
+    Loc loc;
+    std::string message;
+};
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    Loc loc;
+    std::string message;
+    std::vector<Note> notes;
+};
+
+class Diagnostics {
+public:
+    static constexpr size_t max_errors = 50;
+
+    Diagnostic& error(Loc loc, std::string message);
+    Diagnostic& warning(Loc loc, std::string message);
+    size_t error_count() const { return errors_; }
+    bool has_errors() const { return errors_ != 0; }
+    // True once max_errors errors were reported: passes should stop early.
+    bool saturated() const { return errors_ >= max_errors; }
+    const std::vector<Diagnostic>& all() const { return list_; }
+
+    // Renders every diagnostic in the form editors parse:
+    //   file:line:col: error: message
+    //      12 |   (source line)
+    //         |    ^
+    std::string render(const SourceManager& sources) const;
+
+private:
+    std::vector<Diagnostic> list_;
+    size_t errors_ = 0;
+};
+
+}  // namespace eshkol

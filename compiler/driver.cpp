@@ -1,0 +1,226 @@
+// The driver: parses the command line and runs the passes in order, stopping
+// after the first pass that reports errors.
+#include "driver.hpp"
+
+#include <fmt/format.h>
+#include <pthread.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <ostream>
+
+#include "passes.hpp"
+
+namespace eshkol {
+
+namespace {
+
+constexpr const char* version_text = "eshkolc 0.1.0\n";
+
+constexpr const char* help_text = R"(usage: eshkolc [options] INPUT [-o OUTPUT]
+
+Compiles the Scheme program INPUT to one self-contained C file:
+    eshkolc prog.scm -o prog.c && cc prog.c -o prog && ./prog
+
+options:
+  -o FILE                output C file ('-' for stdout; default: INPUT with .c)
+  --run [ARGS...]        compile the C with $CC (default cc) and run it with ARGS
+  --dump=PASS            print the program after PASS (read, expand) and stop
+  --no-line-directives   omit #line directives from the C
+  --target=c             native C (the default)
+  --version              print the version and exit
+  --help                 print this help and exit
+
+exit status: 0 success, 1 the program has errors, 2 bad usage, 3 internal error
+)";
+
+struct CommandLine {
+    std::string input;
+    std::string output;
+    bool run = false;
+    std::vector<std::string> run_args;
+    CompileOptions options;
+};
+
+// Parses argv; returns an error message for bad usage, "" when fine.
+std::string parse_command_line(const std::vector<std::string>& args, CommandLine& cl, bool& done,
+                               std::ostream& out) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") { out << help_text; done = true; return ""; }
+        if (a == "--version") { out << version_text; done = true; return ""; }
+        if (a == "-o") {
+            if (i + 1 >= args.size()) return "-o needs a file name";
+            cl.output = args[++i];
+        } else if (a == "--run") {
+            cl.run = true;
+            if (cl.input.empty() && i + 1 < args.size()) cl.input = args[++i];
+            cl.run_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+            break;
+        } else if (a.starts_with("--dump=")) {
+            cl.options.dump_after = a.substr(7);
+            if (cl.options.dump_after != "read" && cl.options.dump_after != "expand")
+                return fmt::format("--dump: unknown pass '{}' (available: read, expand)", cl.options.dump_after);
+        } else if (a == "--no-line-directives") {
+            cl.options.line_directives = false;
+        } else if (a == "--target=c") {
+        } else if (a.starts_with("--target=")) {
+            return fmt::format("{}: only --target=c is available in this version", a);
+        } else if (a.size() > 1 && a[0] == '-') {
+            return fmt::format("unknown option '{}' (see eshkolc --help)", a);
+        } else if (!cl.input.empty()) {
+            return fmt::format("more than one input file ('{}' and '{}')", cl.input, a);
+        } else {
+            cl.input = a;
+        }
+    }
+    if (!done && cl.input.empty()) return "no input file (see eshkolc --help)";
+    return "";
+}
+
+std::string default_output(const std::string& input) {
+    std::filesystem::path p(input);
+    if (p.extension() == ".scm" || p.extension() == ".ss" || p.extension() == ".lisp") p.replace_extension(".c");
+    else p += ".c";
+    return p.string();
+}
+
+std::string dump_datums(const std::vector<Datum*>& data) {
+    std::string out;
+    for (const Datum* d : data) out += write_datum(d) + "\n";
+    return out;
+}
+
+// Compiles a C file with $CC and runs the result; returns its exit status.
+int build_and_run(const std::string& c_text, const CommandLine& cl, std::ostream& err) {
+    char dir_template[] = "/tmp/eshkolc-run-XXXXXX";
+    if (!mkdtemp(dir_template)) {
+        err << "eshkolc: error: cannot create a temporary directory\n";
+        return exit_usage;
+    }
+    std::filesystem::path dir(dir_template);
+    std::ofstream(dir / "prog.c") << c_text;
+    const char* cc = std::getenv("CC");
+    std::string cmd = fmt::format("{} -O2 -o '{}' '{}'", cc && *cc ? cc : "cc", (dir / "prog").string(),
+                                  (dir / "prog.c").string());
+    int status = std::system(cmd.c_str());
+    if (status != 0) {
+        err << "eshkolc: error: the C compiler failed: " << cmd << "\n";
+        std::filesystem::remove_all(dir);
+        return exit_internal;
+    }
+    std::vector<std::string> argv_storage{(dir / "prog").string()};
+    argv_storage.insert(argv_storage.end(), cl.run_args.begin(), cl.run_args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::fflush(nullptr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    std::filesystem::remove_all(dir);
+    return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+}
+
+int run_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommandLine cl;
+    bool done = false;
+    std::string usage = parse_command_line(args, cl, done, out);
+    if (!usage.empty()) {
+        err << "eshkolc: error: " << usage << "\n";
+        return exit_usage;
+    }
+    if (done) return exit_ok;
+    SourceManager sources;
+    uint32_t file_id = 0;
+    std::string why;
+    if (!sources.load(cl.input, file_id, why)) {
+        err << fmt::format("eshkolc: error: cannot read '{}': {}\n", cl.input, why);
+        return exit_usage;
+    }
+    if (cl.output.empty()) cl.output = default_output(cl.input);
+    Diagnostics diags;
+    CompileOptions options = cl.options;
+    options.output_name = cl.output == "-" ? default_output(std::filesystem::path(cl.input).filename().string())
+                                           : std::filesystem::path(cl.output).filename().string();
+    std::optional<std::string> result = compile_file(sources, file_id, options, diags);
+    err << diags.render(sources);
+    if (!result) return exit_program_error;
+    if (!cl.options.dump_after.empty() || cl.output == "-") {
+        out << *result;
+        return exit_ok;
+    }
+    if (cl.run) return build_and_run(*result, cl, err);
+    std::ofstream file(cl.output, std::ios::binary);
+    file << *result;
+    file.close();
+    if (!file) {
+        err << fmt::format("eshkolc: error: cannot write '{}'\n", cl.output);
+        return exit_usage;
+    }
+    return exit_ok;
+}
+
+// Passes recurse over the program's nesting, so they run on a thread with a
+// generous stack (reserved, not committed) rather than the default 8 MB.
+void run_on_large_stack(const std::function<void()>& fn) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, size_t{1} << 30);
+    pthread_t thread;
+    auto trampoline = [](void* p) -> void* {
+        (*static_cast<const std::function<void()>*>(p))();
+        return nullptr;
+    };
+    if (pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) != 0) {
+        fn();  // could not make a thread: run here
+    } else {
+        pthread_join(thread, nullptr);
+    }
+    pthread_attr_destroy(&attr);
+}
+
+}  // namespace
+
+std::optional<std::string> compile_file(SourceManager& sources, uint32_t file_id, const CompileOptions& options,
+                                        Diagnostics& diags) {
+    DatumPool pool;
+    std::vector<Datum*> data = read_file(sources, file_id, pool, diags);
+    if (diags.has_errors()) return std::nullopt;
+    if (options.dump_after == "read") return dump_datums(data);
+    Program program = expand_program(data, diags);
+    if (diags.has_errors()) return std::nullopt;
+    resolve_program(program, diags);
+    if (diags.has_errors()) return std::nullopt;
+    if (options.dump_after == "expand") return dump_ast(program);
+    EmitOptions emit{options.line_directives, options.output_name};
+    std::string c = emit_c(program, sources, emit, diags);
+    if (diags.has_errors()) return std::nullopt;
+    return c;
+}
+
+int run_eshkolc(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    int status = exit_internal;
+    run_on_large_stack([&] {
+        try {
+            status = run_command_line(args, out, err);
+        } catch (const std::exception& e) {
+            err << "eshkolc: internal error: " << e.what() << "\n";
+            status = exit_internal;
+        } catch (...) {
+            err << "eshkolc: internal error: unknown exception\n";
+            status = exit_internal;
+        }
+    });
+    return status;
+}
+
+}  // namespace eshkol

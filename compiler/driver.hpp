@@ -1,0 +1,32 @@
+// The driver: command-line handling and the pipeline, callable in-process.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag.hpp"
+#include "source.hpp"
+
+namespace eshkol {
+
+struct CompileOptions {
+    bool line_directives = true;
+    std::string dump_after;  // "", "read", "expand", ... : print and stop
+    std::string output_name; // the C file's name, for #line directives
+};
+
+// Exit statuses of eshkolc (SPEC section 2).
+enum ExitStatus { exit_ok = 0, exit_program_error = 1, exit_usage = 2, exit_internal = 3 };
+
+// Runs the pipeline on one loaded file. Returns the C program, or the dump
+// text when options.dump_after is set; nullopt when diagnostics has errors.
+std::optional<std::string> compile_file(SourceManager& sources, uint32_t file_id,
+                                        const CompileOptions& options, Diagnostics& diags);
+
+// The whole command line: argv without the program name. Writes to out/err
+// and returns the exit status. Never throws.
+int run_eshkolc(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace eshkol

@@ -1,0 +1,36 @@
+// The compiler's passes, in pipeline order: this header is the table of contents.
+//
+//   read     compiler/read/reader.cpp   source text  -> datums      (read/reader.hpp)
+//   expand   compiler/expand.cpp        datums       -> core AST
+//   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
+//                                       known procedures found, arity checked
+//   emit     compiler/emit_c.cpp        core AST     -> one C file
+//
+// Each pass appends its errors to one Diagnostics list; the driver
+// (compiler/driver.cpp) stops after the first pass that reported any.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "diag.hpp"
+#include "read/reader.hpp"
+
+namespace eshkol {
+
+Program expand_program(const std::vector<Datum*>& data, Diagnostics& diags);
+
+void resolve_program(Program& program, Diagnostics& diags);
+
+struct EmitOptions {
+    bool line_directives = true;
+    std::string output_name;  // the C file's name, for #line after Scheme code
+};
+std::string emit_c(const Program& program, const SourceManager& sources,
+                   const EmitOptions& options, Diagnostics& diags);
+
+// --dump=expand: the core AST as S-expressions.
+std::string dump_ast(const Program& program);
+
+}  // namespace eshkol

@@ -1,0 +1,144 @@
+// Resolution: binds globals, finds captured variables and known procedures,
+// and reports what a whole-program compiler can know is wrong.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "passes.hpp"
+#include "primitives.hpp"
+
+namespace eshkol {
+
+namespace {
+
+class Resolver {
+public:
+    Resolver(Program& program, Diagnostics& diags) : prog_(program), diags_(diags) {}
+
+    void run() {
+        bind_globals();
+        for (auto& e : prog_.body) walk(*e, nullptr);
+    }
+
+private:
+    Program& prog_;
+    Diagnostics& diags_;
+    std::unordered_set<const Var*> reported_;
+
+    void bind_globals();
+    void walk(Expr& e, Lambda* in);
+    void walk_call(Expr& e, Call& call, Lambda* in);
+    void reference(Expr& e, Var* v, Lambda* in, bool as_operator);
+    void check_arity(const Expr& call_expr, const Var* v, size_t argc);
+};
+
+// A global the program never defines is a built-in or an error; a global
+// defined once as a lambda and never assigned is a known procedure.
+void Resolver::bind_globals() {
+    for (Var& v : prog_.vars) {
+        if (!v.global || v.defined) continue;
+        v.primitive = find_primitive(v.name);
+    }
+    for (auto& e : prog_.body) {
+        auto* def = std::get_if<Define>(&e->node);
+        if (!def || def->var->assigned) continue;
+        if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&def->value->node))
+            def->var->known_lambda = lam->get();
+    }
+}
+
+void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator) {
+    if (v->global) {
+        if (v->defined || reported_.count(v)) return;
+        if (!v->primitive) {
+            reported_.insert(v);
+            diags_.error(e.loc, fmt::format("unbound variable '{}'", v->name));
+        } else if (!as_operator) {
+            reported_.insert(v);
+            diags_.error(e.loc, fmt::format("using built-in procedure '{}' as a value is not supported yet",
+                                            v->name));
+        }
+        return;
+    }
+    // A local of an enclosing lambda: every lambda in between captures it.
+    for (Lambda* l = in; l != v->owner; l = l->parent) {
+        v->captured = true;
+        if (std::find(l->free.begin(), l->free.end(), v) == l->free.end()) l->free.push_back(v);
+    }
+}
+
+void Resolver::check_arity(const Expr& call_expr, const Var* v, size_t argc) {
+    int min = 0, max = 0;
+    Loc defined_at;
+    if (v->known_lambda) {
+        min = static_cast<int>(v->known_lambda->params.size());
+        max = v->known_lambda->rest ? -1 : min;
+        defined_at = v->loc;
+    } else if (v->global && !v->defined && v->primitive) {
+        min = v->primitive->min_args;
+        max = v->primitive->max_args;
+    } else {
+        return;
+    }
+    int n = static_cast<int>(argc);
+    if (n >= min && (max < 0 || n <= max)) return;
+    std::string expected = max < 0    ? fmt::format("at least {}", min)
+                           : min == max ? fmt::format("{}", min)
+                                        : fmt::format("{} to {}", min, max);
+    Diagnostic& d = diags_.error(call_expr.loc, fmt::format("wrong number of arguments to '{}': expected {}, got {}",
+                                                            v->name, expected, n));
+    if (defined_at.known()) d.notes.push_back({defined_at, fmt::format("'{}' is defined here", v->name)});
+}
+
+void Resolver::walk_call(Expr& e, Call& call, Lambda* in) {
+    if (auto* ref = std::get_if<Ref>(&call.fn->node)) {
+        reference(*call.fn, ref->var, in, true);
+        check_arity(e, ref->var, call.args.size());
+    } else {
+        walk(*call.fn, in);
+    }
+    for (auto& a : call.args) walk(*a, in);
+}
+
+void Resolver::walk(Expr& e, Lambda* in) {
+    if (diags_.saturated()) return;
+    std::visit(
+        [&](auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, Ref>) {
+                reference(e, n.var, in, false);
+            } else if constexpr (std::is_same_v<T, Set>) {
+                if (n.var->global && !n.var->defined && !reported_.count(n.var)) {
+                    reported_.insert(n.var);
+                    diags_.error(e.loc, fmt::format("set! of undefined variable '{}'", n.var->name));
+                } else if (!n.var->global) {
+                    Expr target{0, e.loc, Ref{n.var}};
+                    reference(target, n.var, in, false);
+                }
+                walk(*n.value, in);
+            } else if constexpr (std::is_same_v<T, Define>) {
+                walk(*n.value, in);
+            } else if constexpr (std::is_same_v<T, If>) {
+                walk(*n.test, in);
+                walk(*n.then, in);
+                if (n.otherwise) walk(*n.otherwise, in);
+            } else if constexpr (std::is_same_v<T, Seq>) {
+                for (auto& x : n.body) walk(*x, in);
+            } else if constexpr (std::is_same_v<T, Call>) {
+                walk_call(e, n, in);
+            } else if constexpr (std::is_same_v<T, Let>) {
+                for (auto& x : n.inits) walk(*x, in);
+                walk(*n.body, in);
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                walk(*n->body, n.get());
+            }
+        },
+        e.node);
+}
+
+}  // namespace
+
+void resolve_program(Program& program, Diagnostics& diags) { Resolver(program, diags).run(); }
+
+}  // namespace eshkol

@@ -1,0 +1,13 @@
+; Euclid's algorithm and the Ackermann function.
+(define (my-gcd a b)
+  (if (= b 0) a (my-gcd b (remainder a b))))
+(display (my-gcd 1071 462)) (newline)
+(display (my-gcd 17 5)) (newline)
+(define (ack m n)
+  (if (= m 0)
+      (+ n 1)
+      (if (= n 0)
+          (ack (- m 1) 1)
+          (ack (- m 1) (ack m (- n 1))))))
+(display (ack 2 3)) (newline)
+(display (ack 3 3)) (newline)

@@ -1,0 +1,3 @@
+; The first program.
+(display "Hello, world!")
+(newline)

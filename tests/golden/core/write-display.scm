@@ -1,0 +1,10 @@
+; display prints strings and chars raw; write prints them as literals.
+(display "tab\there") (newline)
+(write "quote\" backslash\\ newline\n end") (newline)
+(write #\a) (write #\space) (write #\newline) (write #\x3bb) (newline)
+(display #\a) (display #\x3bb) (newline)
+(display "λ — unicode ✓") (newline)
+(write "λ") (newline)
+(write 42) (write -7) (newline)
+(write #t) (write '()) (newline)
+(write "\x41;\x3bb;") (newline)
