@@ -28,6 +28,7 @@ struct Var {
     Lambda* owner = nullptr;        // locals: the lambda whose frame binds it
     bool assigned = false;          // target of set! (or redefined)
     bool captured = false;          // referenced from a lambda other than its owner
+    uint32_t reads = 0;             // references that read it (resolve)
     Lambda* known_lambda = nullptr; // bound once to this lambda and never assigned
 };
 

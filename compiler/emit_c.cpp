@@ -78,6 +78,9 @@ struct Code {
     std::string cond;      // when set: a C truth expression equivalent to value
 };
 
+// The C truth test of a Code: its cond when it has one.
+std::string truth(const Code& c) { return c.cond.empty() ? fmt::format("ESK_TRUTHY({})", c.value) : c.cond; }
+
 // Per-function emission state.
 struct Function {
     const Lambda* lambda = nullptr;  // null for main()
@@ -130,6 +133,7 @@ private:
     std::string tail(const Expr& e);
     std::string tail_call(const Expr& e, const Call& n);
     std::string statements(const Code& c);
+    std::string effect(const Expr& e);
 
     std::string emit_function(const Lambda& l, bool direct);
     std::string function_name(const Lambda& l) const {
@@ -203,6 +207,27 @@ std::string Emitter::statements(const Code& c) {
     return c.stmts + fmt::format("    (void)({});\n", c.value);
 }
 
+// An expression whose value is not used: no temporary for its result.
+std::string Emitter::effect(const Expr& e) {
+    if (auto* n = std::get_if<If>(&e.node)) {
+        Code test = expr(*n->test);
+        std::string then = effect(*n->then), other = n->otherwise ? effect(*n->otherwise) : "";
+        if (then.empty() && other.empty()) return statements(test);
+        if (other.empty()) return test.stmts + fmt::format("    if ({}) {{\n{}    }}\n", truth(test), then);
+        return test.stmts + fmt::format("    if ({}) {{\n{}    }} else {{\n{}    }}\n", truth(test), then, other);
+    }
+    if (auto* n = std::get_if<Seq>(&e.node)) {
+        std::string s;
+        for (auto& x : n->body) s += effect(*x);
+        return s;
+    }
+    if (auto* n = std::get_if<Let>(&e.node)) {
+        std::string s = let_bindings(*n);  // first: it decides which variables are boxed
+        return s + effect(*n->body);
+    }
+    return statements(expr(e));
+}
+
 Code Emitter::constant(const Expr& e, const Datum* d) {
     switch (d->kind) {
     case DatumKind::boolean: return {"", d->boolean ? "ESK_TRUE" : "ESK_FALSE", true, d->boolean ? "1" : "0"};
@@ -242,12 +267,13 @@ Code Emitter::expr(const Expr& e) {
                 return {"", read_var(n.var, e.loc), !n.var->global};
             } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
                 Code v = expr(*n.value);
+                if (!n.var->global && n.var->reads == 0) return {line(e.loc) + statements(v), "ESK_UNSPECIFIED"};
                 return {line(e.loc) + v.stmts + write_var(n.var, v.value), "ESK_UNSPECIFIED"};
             } else if constexpr (std::is_same_v<T, If>) {
                 return if_value(e, n);
             } else if constexpr (std::is_same_v<T, Seq>) {
                 Code c;
-                for (size_t i = 0; i + 1 < n.body.size(); ++i) c.stmts += statements(expr(*n.body[i]));
+                for (size_t i = 0; i + 1 < n.body.size(); ++i) c.stmts += effect(*n.body[i]);
                 Code last = expr(*n.body.back());
                 last.stmts = c.stmts + last.stmts;
                 return last;
@@ -262,8 +288,6 @@ Code Emitter::expr(const Expr& e) {
         e.node);
 }
 
-// The C truth test of a Code: its cond when it has one.
-std::string truth(const Code& c) { return c.cond.empty() ? fmt::format("ESK_TRUTHY({})", c.value) : c.cond; }
 
 Code Emitter::if_value(const Expr& e, const If& n) {
     Code test = expr(*n.test);
@@ -280,17 +304,22 @@ Code Emitter::if_value(const Expr& e, const If& n) {
 std::string Emitter::let_bindings(const Let& n) {
     std::string s;
     for (Var* v : n.vars) {
+        if (v->reads == 0) continue;  // evaluated for effect only
         fn_->decls += fmt::format("    esk_val {};\n", var_name(v));
         if (v->captured && (v->assigned || n.rec)) boxed_.insert(v);
         if (n.rec) s += fmt::format("    {} = {};\n", var_name(v),
                                     is_boxed(v) ? "esk_make_box(ESK_UNDEFINED)" : "ESK_UNDEFINED");
     }
     for (size_t i = 0; i < n.vars.size(); ++i) {
-        Code init = expr(*n.inits[i]);
-        s += line(n.inits[i]->loc) + init.stmts;
         const Var* v = n.vars[i];
-        if (is_boxed(v) && !n.rec) s += fmt::format("    {} = esk_make_box({});\n", var_name(v), init.value);
-        else s += write_var(v, init.value);
+        s += line(n.inits[i]->loc);
+        if (v->reads == 0) {
+            s += effect(*n.inits[i]);
+            continue;
+        }
+        Code init = expr(*n.inits[i]);
+        if (is_boxed(v) && !n.rec) s += init.stmts + fmt::format("    {} = esk_make_box({});\n", var_name(v), init.value);
+        else s += init.stmts + write_var(v, init.value);
     }
     return s;
 }
@@ -398,22 +427,27 @@ Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
     std::string s = fmt::format("    {} = esk_make_closure({}, {}, 0, {}, {});\n", t, function_name(l), l.params.size(),
                                 l.name.empty() ? "NULL" : c_string_literal(l.name), l.free.size());
     for (size_t i = 0; i < l.free.size(); ++i)
-        s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i, raw_var(l.free[i]));
+        s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i,
+                         l.free[i]->reads ? raw_var(l.free[i]) : "ESK_UNSPECIFIED");
     return {s, t};
 }
 
 std::string Emitter::tail(const Expr& e) {
     if (auto* n = std::get_if<If>(&e.node)) {
         Code test = expr(*n->test);
+        std::string then = tail(*n->then);
         std::string other = n->otherwise ? tail(*n->otherwise) : "    return ESK_UNSPECIFIED;\n";
-        return test.stmts + fmt::format("    if ({}) {{\n{}    }} else {{\n{}    }}\n", truth(test), tail(*n->then), other);
+        return test.stmts + fmt::format("    if ({}) {{\n{}    }} else {{\n{}    }}\n", truth(test), then, other);
     }
     if (auto* n = std::get_if<Seq>(&e.node)) {
         std::string s;
-        for (size_t i = 0; i + 1 < n->body.size(); ++i) s += statements(expr(*n->body[i]));
+        for (size_t i = 0; i + 1 < n->body.size(); ++i) s += effect(*n->body[i]);
         return s + tail(*n->body.back());
     }
-    if (auto* n = std::get_if<Let>(&e.node)) return let_bindings(*n) + tail(*n->body);
+    if (auto* n = std::get_if<Let>(&e.node)) {
+        std::string s = let_bindings(*n);
+        return s + tail(*n->body);
+    }
     if (auto* n = std::get_if<Call>(&e.node)) return tail_call(e, *n);
     Code c = expr(e);
     return c.stmts + fmt::format("    return {};\n", c.value);
@@ -452,8 +486,9 @@ std::string Emitter::emit_function(const Lambda& l, bool direct) {
         const Var* p = l.params[i];
         if (p->captured && p->assigned) boxed_.insert(p);
         if (direct) params.push_back("esk_val " + var_name(p));
-        else f.decls += fmt::format("    esk_val {} = argv[{}];\n", var_name(p), i);
-        if (is_boxed(p)) prologue += fmt::format("    {0} = esk_make_box({0});\n", var_name(p));
+        if (direct && p->reads == 0) f.decls += fmt::format("    (void){};\n", var_name(p));
+        if (!direct && p->reads > 0) f.decls += fmt::format("    esk_val {} = argv[{}];\n", var_name(p), i);
+        if (is_boxed(p) && p->reads > 0) prologue += fmt::format("    {0} = esk_make_box({0});\n", var_name(p));
     }
     std::string body = tail(*l.body);
     fn_ = saved;
@@ -491,7 +526,7 @@ std::string Emitter::main_function() {
             body += line(e->loc) + fmt::format("    {} = esk_make_closure({}_entry, {}, 0, {}, 0);\n", var_name(def->var),
                                                name, l.params.size(), c_string_literal(l.name));
         } else {
-            body += line(e->loc) + statements(expr(*e));
+            body += line(e->loc) + effect(*e);
         }
     }
     fn_ = nullptr;

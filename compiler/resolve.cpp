@@ -29,7 +29,7 @@ private:
     void bind_globals();
     void walk(Expr& e, Lambda* in);
     void walk_call(Expr& e, Call& call, Lambda* in);
-    void reference(Expr& e, Var* v, Lambda* in, bool as_operator);
+    void reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool read = true);
     void check_arity(const Expr& call_expr, const Var* v, size_t argc);
 };
 
@@ -48,7 +48,8 @@ void Resolver::bind_globals() {
     }
 }
 
-void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator) {
+void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool read) {
+    if (read) ++v->reads;
     if (v->global) {
         if (v->defined || reported_.count(v)) return;
         if (!v->primitive) {
@@ -114,7 +115,7 @@ void Resolver::walk(Expr& e, Lambda* in) {
                     diags_.error(e.loc, fmt::format("set! of undefined variable '{}'", n.var->name));
                 } else if (!n.var->global) {
                     Expr target{0, e.loc, Ref{n.var}};
-                    reference(target, n.var, in, false);
+                    reference(target, n.var, in, false, false);
                 }
                 walk(*n.value, in);
             } else if constexpr (std::is_same_v<T, Define>) {

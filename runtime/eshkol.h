@@ -28,6 +28,13 @@
 
 typedef uintptr_t esk_val;
 
+/* Inline helpers: embedded into each program, so unused ones must not warn. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ESK_INLINE static inline __attribute__((unused))
+#else
+#define ESK_INLINE static inline
+#endif
+
 /* ---- fixnums ---------------------------------------------------------- */
 #define ESK_FIXNUM_BITS 63
 #define ESK_FIXNUM_MAX (INTPTR_MAX >> 1)
@@ -110,23 +117,24 @@ extern const esk_loc esk_locs[];
 
 /* ---- the runtime's API -------------------------------------------------- */
 void esk_init(int argc, char **argv);
-void esk_exit(int status);
+_Noreturn void esk_exit(int status);
 void *esk_alloc(size_t bytes);
 
 _Noreturn void esk_error(int loc, const char *message, esk_val irritant);
 _Noreturn void esk_type_error(int loc, const char *who, const char *expected, esk_val got);
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given);
 _Noreturn void esk_overflow_error(int loc, const char *who);
-esk_val esk_check_procedure(int loc, esk_val f, int argc);
 _Noreturn esk_val esk_undefined_global(int loc, const char *name);
 
 /* Reading a global: its definition must have run. */
 #define ESK_GLOBAL(g, loc, name) ((g) != ESK_UNDEFINED ? (g) : esk_undefined_global((loc), (name)))
 
 /* Calling a procedure value: check it, then enter its code. */
-static inline esk_val esk_call(int loc, esk_val f, int argc, const esk_val *argv) {
-    esk_check_procedure(loc, f, argc);
-    return ((esk_closure *)((f) - 1u))->code(f, argc, argv);
+ESK_INLINE esk_val esk_call(int loc, esk_val f, int argc, const esk_val *argv) {
+    if (!ESK_HAS_TYPE(f, ESK_T_CLOSURE)) esk_type_error(loc, "application", "a procedure", f);
+    esk_closure *c = (esk_closure *)(f - 1u);
+    if (c->variadic ? argc < c->arity : argc != c->arity) esk_arity_error(loc, f, argc);
+    return c->code(f, argc, argv);
 }
 
 esk_val esk_make_closure(esk_code code, int arity, int variadic, const char *name, int nslots);
@@ -158,23 +166,23 @@ esk_val esk_quotient(int loc, esk_val a, esk_val b);
 esk_val esk_remainder(int loc, esk_val a, esk_val b);
 esk_val esk_modulo(int loc, esk_val a, esk_val b);
 
-static inline esk_val esk_add(int loc, esk_val a, esk_val b) {
+ESK_INLINE esk_val esk_add(int loc, esk_val a, esk_val b) {
     intptr_t r;
     if (ESK_BOTH_FIXNUM(a, b) && !ESK_ADD_OVERFLOWS(a, b, &r)) return (esk_val)r;
     return esk_add_slow(loc, a, b);
 }
-static inline esk_val esk_sub(int loc, esk_val a, esk_val b) {
+ESK_INLINE esk_val esk_sub(int loc, esk_val a, esk_val b) {
     intptr_t r;
     if (ESK_BOTH_FIXNUM(a, b) && !ESK_SUB_OVERFLOWS(a, b, &r)) return (esk_val)r;
     return esk_sub_slow(loc, a, b);
 }
-static inline esk_val esk_mul(int loc, esk_val a, esk_val b) {
+ESK_INLINE esk_val esk_mul(int loc, esk_val a, esk_val b) {
     intptr_t r;
     if (ESK_BOTH_FIXNUM(a, b) && !ESK_MUL_OVERFLOWS(ESK_FIXVAL(a), b, &r)) return (esk_val)r;
     return esk_mul_slow(loc, a, b);
 }
 /* Numeric comparison: -1, 0 or 1. */
-static inline int esk_compare(int loc, const char *who, esk_val a, esk_val b) {
+ESK_INLINE int esk_compare(int loc, const char *who, esk_val a, esk_val b) {
     if (ESK_BOTH_FIXNUM(a, b)) return ((intptr_t)a > (intptr_t)b) - ((intptr_t)a < (intptr_t)b);
     return esk_compare_slow(loc, who, a, b);
 }

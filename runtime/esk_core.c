@@ -55,7 +55,7 @@ void esk_init(int argc, char **argv) {
     (void)argv;
 }
 
-void esk_exit(int status) {
+_Noreturn void esk_exit(int status) {
     fflush(stdout);
     esk_free_all();
     exit(status);
@@ -100,13 +100,6 @@ _Noreturn void esk_overflow_error(int loc, const char *who) {
     fflush(stdout);
     fprintf(stderr, "Error: %s: integer result does not fit in a fixnum (bignums are not implemented yet)\n", who);
     esk_fail(loc);
-}
-
-esk_val esk_check_procedure(int loc, esk_val f, int argc) {
-    if (!ESK_HAS_TYPE(f, ESK_T_CLOSURE)) esk_type_error(loc, "application", "a procedure", f);
-    esk_closure *c = ESK_CLOSURE(f);
-    if (c->variadic ? argc < c->arity : argc != c->arity) esk_arity_error(loc, f, argc);
-    return f;
 }
 
 _Noreturn esk_val esk_undefined_global(int loc, const char *name) {
