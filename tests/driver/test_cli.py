@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Command-line and robustness checks of eshkolc (SPEC section 2).
+
+    tests/driver/test_cli.py build/compiler/eshkolc
+
+Each check prints `ok` or `FAIL` with what it saw; the last line is
+`N passed, M failed`, and the exit status is 1 when anything failed.
+Hostile inputs (random bytes, deep nesting, a 1 MB line, NUL bytes) must
+get diagnostics: never a crash, a hang or an internal error.
+"""
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TIMEOUT = 60                 # seconds for any one eshkolc run
+RANDOM_INPUT_BYTES = 10 << 20
+RANDOM_INPUT_SECONDS = 2.0
+DEEP = 100_000               # nesting depth of the deep-nesting inputs
+LONG_LINE_BYTES = 1 << 20
+SMALL_STDERR = 10 << 10      # a diagnostic on a long line must stay this small
+DIAGNOSTIC = r"^{file}:(\d+):(\d+): error: "
+
+HELLO = '(display 42)\n(newline)\n'
+# Closures, loops and lets, so that generated names have a chance to differ
+# between runs if anything depends on addresses or hash order.
+BUSIER = """\
+(define (make-counter)
+  (let ((n 0))
+    (lambda () (set! n (+ n 1)) n)))
+(define c (make-counter))
+(define (loop i acc)
+  (if (= i 0) acc (loop (- i 1) (+ (* acc 10) (c)))))
+(display (loop 5 0))
+(newline)
+(let* ((a 1) (b (+ a 1)) (f (lambda (x) (* x b))))
+  (display (f a))
+  (newline))
+"""
+# An extra `)` at line 2, column 12.
+UNBALANCED = '(display 1)\n(display 2))\n'
+
+
+class Eshkolc:
+    def __init__(self, path):
+        self.path = os.path.abspath(path)
+
+    def run(self, *args, cwd, stdin=b"", timeout=TIMEOUT):
+        """(status, stdout, stderr, seconds); status is None on a timeout,
+        negative when killed by a signal."""
+        start = time.monotonic()
+        proc = subprocess.Popen([self.path, *args], cwd=cwd, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True, env=dict(os.environ, LC_ALL="C"))
+        try:
+            out, err = proc.communicate(stdin, timeout=timeout)
+            status = proc.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, err = proc.communicate()
+            status = None
+        return status, out, err, time.monotonic() - start
+
+
+class Failed(Exception):
+    pass
+
+
+def expect(condition, message):
+    if not condition:
+        raise Failed(message)
+
+
+def short(data, limit=300):
+    text = data.decode("utf-8", errors="backslashreplace")
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text)} chars)"
+
+
+def expect_status(result, wanted):
+    """wanted: an int or a set of ints. Timeouts, signals and internal
+    errors are named as such."""
+    status, _, err, _ = result
+    wanted = {wanted} if isinstance(wanted, int) else wanted
+    expect(status is not None, f"timed out after {TIMEOUT} s")
+    expect(status >= 0, f"killed by {signal.Signals(-status).name if status < 0 else ''}")
+    expect(status != 3 or 3 in wanted, f"internal compiler error (exit 3): {short(err)}")
+    expect(status in wanted, f"exit status {status}, expected {' or '.join(map(str, sorted(wanted)))}; "
+                             f"stderr: {short(err)}")
+
+
+def expect_diagnostic(err, file):
+    """stderr opens with a `FILE:LINE:COL: error: ` line; returns (line, col)."""
+    first = err.decode("utf-8", errors="replace").split("\n", 1)[0]
+    match = re.match(DIAGNOSTIC.format(file=re.escape(file)), first)
+    expect(match, f"stderr does not open with `{file}:LINE:COL: error:`: {short(err)}")
+    return int(match.group(1)), int(match.group(2))
+
+
+# ---------------------------------------------------------------- the checks
+# Each takes (eshkolc, work directory) and raises Failed, or returns a note.
+
+def check_help(esk, work):
+    result = esk.run("--help", cwd=work)
+    expect_status(result, 0)
+    expect(b"usage" in result[1].lower(), f"stdout does not mention usage: {short(result[1])}")
+
+
+def check_version(esk, work):
+    result = esk.run("--version", cwd=work)
+    expect_status(result, 0)
+    first = result[1].decode(errors="replace").split("\n", 1)[0]
+    expect(re.match(r"eshkolc \d+\.\d+\.\d+\b", first), f"first line is {first!r}")
+    return first
+
+
+def check_no_arguments(esk, work):
+    result = esk.run(cwd=work)
+    expect_status(result, 2)
+    expect(result[2].strip(), "nothing on stderr")
+
+
+def check_unknown_option(esk, work):
+    write(work / "hello.scm", HELLO)
+    result = esk.run("--frobnicate", "hello.scm", cwd=work)
+    expect_status(result, 2)
+    expect(b"--frobnicate" in result[2], f"stderr does not name the option: {short(result[2])}")
+
+
+def check_missing_input(esk, work):
+    result = esk.run("no-such-file.scm", cwd=work)
+    expect_status(result, 2)
+    expect(b"no-such-file.scm" in result[2], f"stderr does not name the file: {short(result[2])}")
+
+
+def check_two_inputs(esk, work):
+    write(work / "a.scm", HELLO)
+    write(work / "b.scm", HELLO)
+    result = esk.run("a.scm", "b.scm", cwd=work)
+    expect_status(result, 2)
+    expect(result[2].strip(), "nothing on stderr")
+
+
+def check_output_to_stdout(esk, work):
+    write(work / "hello.scm", HELLO)
+    result = esk.run("hello.scm", "-o", "-", cwd=work)
+    expect_status(result, 0)
+    expect(b"main(" in result[1], f"no main( in stdout: {short(result[1])}")
+    expect(not (work / "hello.c").exists(), "also wrote hello.c")
+    expect(not (work / "-").exists(), "wrote a file named -")
+
+
+def check_default_output(esk, work):
+    write(work / "sub" / "hello.scm", HELLO)
+    result = esk.run("sub/hello.scm", cwd=work)
+    expect_status(result, 0)
+    expect((work / "sub" / "hello.c").is_file(), "sub/hello.c was not written")
+    expect(b"main(" in (work / "sub" / "hello.c").read_bytes(), "sub/hello.c has no main(")
+
+
+def check_run(esk, work):
+    write(work / "hello.scm", HELLO)
+    result = esk.run("hello.scm", "--run", cwd=work, timeout=TIMEOUT * 2)
+    expect_status(result, 0)
+    expect(result[1] == b"42\n", f"stdout is {short(result[1])!r}, expected '42\\n'")
+
+
+def check_dump_read(esk, work):
+    write(work / "prog.scm", "(define x 1)\n(display x)\n")
+    result = esk.run("--dump=read", "prog.scm", cwd=work)
+    expect_status(result, 0)
+    for datum in (b"(define x 1)", b"(display x)"):
+        expect(datum in result[1], f"{datum.decode()} not in stdout: {short(result[1])}")
+    expect(b"#include" not in result[1], "stdout has C in it")
+    expect(not (work / "prog.c").exists(), "a dump also wrote prog.c")
+
+
+def check_line_directives(esk, work):
+    write(work / "busy.scm", BUSIER)
+    with_lines = esk.run("busy.scm", "-o", "-", cwd=work)
+    without = esk.run("--no-line-directives", "busy.scm", "-o", "-", cwd=work)
+    expect_status(with_lines, 0)
+    expect_status(without, 0)
+    line_directive = re.compile(rb"^\s*#\s*line\b", re.M)
+    expect(line_directive.search(with_lines[1]), "no #line by default")
+    expect(b'"busy.scm"' in with_lines[1], "no #line names busy.scm")
+    found = line_directive.search(without[1])
+    expect(not found, "a #line with --no-line-directives: "
+           + (short(without[1][found.start():found.start() + 80]) if found else ""))
+
+
+def check_deterministic(esk, work):
+    write(work / "busy.scm", BUSIER)
+    first = esk.run("busy.scm", "-o", "-", cwd=work)
+    second = esk.run("busy.scm", "-o", "-", cwd=work)
+    expect_status(first, 0)
+    expect(first[1] == second[1], "two compilations of one program differ")
+    return f"{len(first[1])} bytes of C"
+
+
+def check_program_error(esk, work):
+    write(work / "sub" / "bad.scm", UNBALANCED)
+    result = esk.run("sub/bad.scm", cwd=work)
+    expect_status(result, 1)
+    line, col = expect_diagnostic(result[2], "sub/bad.scm")
+    expect(line == 2, f"error on line {line}, expected 2")
+    expect(not (work / "sub" / "bad.c").exists(), "wrote bad.c for a program with errors")
+    return f"{line}:{col}"
+
+
+def check_random_bytes(esk, work):
+    data = random.Random(20240601).randbytes(RANDOM_INPUT_BYTES)
+    (work / "random.scm").write_bytes(data)
+    result = esk.run("random.scm", "-o", "random.c", cwd=work)
+    expect_status(result, 1)
+    expect_diagnostic(result[2], "random.scm")
+    expect(len(result[2]) < 1 << 20, f"{len(result[2])} bytes of diagnostics: is there no limit?")
+    seconds = result[3]
+    expect(seconds <= RANDOM_INPUT_SECONDS,
+           f"took {seconds:.2f} s, more than {RANDOM_INPUT_SECONDS:g} s")
+    return f"{seconds:.2f} s, {len(result[2])} bytes of diagnostics"
+
+
+def check_deep_unclosed(esk, work):
+    write(work / "deep.scm", "(" * DEEP)
+    result = esk.run("deep.scm", "-o", "deep.c", cwd=work)
+    expect_status(result, 1)
+    expect_diagnostic(result[2], "deep.scm")
+    return first_line(result[2])
+
+
+def check_deep_closed(esk, work):
+    # Quoted, so a compiler that reads it has a valid program to emit.
+    write(work / "deep.scm", "(quote " + "(" * DEEP + ")" * DEEP + ")\n")
+    result = esk.run("deep.scm", "-o", "deep.c", cwd=work)
+    expect_status(result, {0, 1})
+    if result[0] == 1:
+        expect_diagnostic(result[2], "deep.scm")
+        expect(re.search(rb"nest|deep|depth", result[2], re.I),
+               f"the diagnostic does not mention nesting: {short(result[2])}")
+        return first_line(result[2])
+    return "compiled"
+
+
+def check_long_line(esk, work):
+    # A 1 MB string, then an extra `)` on the same line.
+    program = '(display "' + "x" * LONG_LINE_BYTES + '") (display 1))\n'
+    write(work / "long.scm", program)
+    result = esk.run("long.scm", "-o", "long.c", cwd=work)
+    expect_status(result, 1)
+    line, col = expect_diagnostic(result[2], "long.scm")
+    expect(line == 1 and col > LONG_LINE_BYTES, f"error at {line}:{col}, expected 1:{len(program) - 1}")
+    expect(len(result[2]) < SMALL_STDERR, f"{len(result[2])} bytes on stderr: the whole line?")
+    return f"{len(result[2])} bytes on stderr"
+
+
+def check_binary_garbage(esk, work):
+    rng = random.Random(7)
+    data = b"(display 1)\n\x00\x01\x02(\xff\xfe\x00)\n" + bytes(rng.randrange(256) for _ in range(4096))
+    (work / "garbage.scm").write_bytes(data + b"\x00" * 64)
+    result = esk.run("garbage.scm", "-o", "garbage.c", cwd=work)
+    expect_status(result, 1)
+    expect_diagnostic(result[2], "garbage.scm")
+
+
+def check_garbage_not_echoed(esk, work):
+    (work / "nul.scm").write_bytes(b"(display\x00 1)\n")
+    result = esk.run("nul.scm", "-o", "nul.c", cwd=work)
+    expect_status(result, 1)
+    expect(b"\x00" not in result[2], "a raw NUL byte was copied to stderr")
+
+
+CHECKS = [
+    ("--help prints usage, exit 0", check_help),
+    ("--version prints `eshkolc X.Y.Z`, exit 0", check_version),
+    ("no arguments: exit 2", check_no_arguments),
+    ("unknown option: exit 2, named", check_unknown_option),
+    ("missing input file: exit 2, named", check_missing_input),
+    ("two inputs: exit 2", check_two_inputs),
+    ("-o - writes the C to stdout", check_output_to_stdout),
+    ("default output is INPUT with .c", check_default_output),
+    ("--run compiles and runs (42)", check_run),
+    ("--dump=read prints the datums", check_dump_read),
+    ("#line by default, none with --no-line-directives", check_line_directives),
+    ("output is deterministic", check_deterministic),
+    ("program error: exit 1, FILE:LINE:COL: error:", check_program_error),
+    ("10 MB of random bytes: exit 1, diagnosed quickly", check_random_bytes),
+    (f"{DEEP} unclosed parens: exit 1, diagnosed", check_deep_unclosed),
+    (f"{DEEP} nested parens, closed: no crash", check_deep_closed),
+    ("1 MB line: error far along it, small stderr", check_long_line),
+    ("binary garbage with NULs: exit 1, diagnosed", check_binary_garbage),
+    ("a NUL byte is not copied into diagnostics", check_garbage_not_echoed),
+]
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def first_line(data):
+    return short(data.split(b"\n", 1)[0], 120)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(f"usage: {sys.argv[0]} PATH-TO-ESHKOLC")
+    esk = Eshkolc(sys.argv[1])
+    passed = failed = 0
+    for title, check in CHECKS:
+        work = Path(tempfile.mkdtemp(prefix="eshkol-cli."))
+        try:
+            note = check(esk, work)
+            passed += 1
+            print(f"ok    {title}" + (f"  ({note})" if note else ""), flush=True)
+        except Failed as failure:
+            failed += 1
+            print(f"FAIL  {title}: {failure}", flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

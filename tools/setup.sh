@@ -1,0 +1,58 @@
+# Shared set-up of tools/run and tools/test (sourced, not run): installs the
+# Debian packages the build needs, configures build/ and builds. Everything
+# it says goes to stderr, so a program run by tools/run owns stdout.
+# Expects ESHKOL_ROOT to be the repository's top folder.
+
+# The packages the build and the tests need. libclang-rt-dev holds the
+# sanitizer runtimes for the asan golden configuration; Debian only
+# recommends it with clang.
+ESHKOL_PACKAGES=(g++ clang libclang-rt-dev meson ninja-build libboost-dev
+                 libfmt-dev doctest-dev python3 pkg-config)
+
+eshkol_install_packages() {
+    local missing=() pkg
+    for pkg in "${ESHKOL_PACKAGES[@]}"; do
+        if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then
+            missing+=("$pkg")
+        fi
+    done
+    ((${#missing[@]} == 0)) && return 0
+    local sudo=()
+    [[ "$(id -u)" == 0 ]] || sudo=(sudo)
+    echo "setup: installing ${missing[*]}" >&2
+    "${sudo[@]}" apt-get update >&2
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+        --no-install-recommends "${missing[@]}" >&2
+}
+
+# The golden areas (subfolders of tests/golden) as tests the build knows of,
+# and as folders; meson only finds new folders when it reconfigures.
+eshkol_golden_areas_changed() {
+    local tests_json="$ESHKOL_ROOT/build/meson-info/intro-tests.json"
+    [[ -f "$tests_json" ]] || return 0
+    python3 - "$ESHKOL_ROOT/tests/golden" "$tests_json" <<'PY'
+import json, os, sys
+golden, tests_json = sys.argv[1], sys.argv[2]
+folders = {e for e in os.listdir(golden)
+           if os.path.isdir(os.path.join(golden, e)) and not e.startswith(".")}
+known = {t["name"] for t in json.load(open(tests_json))
+         if any("golden.py" in arg for arg in t["cmd"])}
+sys.exit(0 if folders != known else 1)
+PY
+}
+
+eshkol_build() {
+    local build="$ESHKOL_ROOT/build"
+    if [[ ! -f "$build/build.ninja" ]]; then
+        meson setup "$build" "$ESHKOL_ROOT" >&2
+    elif eshkol_golden_areas_changed; then
+        echo "setup: tests/golden has new or removed areas; reconfiguring" >&2
+        meson setup --reconfigure "$build" "$ESHKOL_ROOT" >&2
+    fi
+    ninja -C "$build" >&2
+}
+
+eshkol_setup() {
+    eshkol_install_packages
+    eshkol_build
+}
