@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -169,8 +170,9 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     return exit_ok;
 }
 
-// Passes recurse over the program's nesting, so they run on a thread with a
-// generous stack (reserved, not committed) rather than the default 8 MB.
+// Passes recurse over the program's nesting (up to max_datum_depth levels),
+// so they run on a thread with a generous stack (reserved, not committed)
+// rather than the default 8 MB.
 void run_on_large_stack(const std::function<void()>& fn) {
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -190,8 +192,10 @@ void run_on_large_stack(const std::function<void()>& fn) {
 
 }  // namespace
 
-std::optional<std::string> compile_file(SourceManager& sources, uint32_t file_id, const CompileOptions& options,
-                                        Diagnostics& diags) {
+namespace {
+
+std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, const CompileOptions& options,
+                                      Diagnostics& diags) {
     DatumPool pool;
     std::vector<Datum*> data = read_file(sources, file_id, pool, diags);
     if (diags.has_errors()) return std::nullopt;
@@ -207,20 +211,32 @@ std::optional<std::string> compile_file(SourceManager& sources, uint32_t file_id
     return c;
 }
 
-int run_eshkolc(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    int status = exit_internal;
+}  // namespace
+
+std::optional<std::string> compile_file(SourceManager& sources, uint32_t file_id, const CompileOptions& options,
+                                        Diagnostics& diags) {
+    std::optional<std::string> result;
+    std::exception_ptr failure;
     run_on_large_stack([&] {
         try {
-            status = run_command_line(args, out, err);
-        } catch (const std::exception& e) {
-            err << "eshkolc: internal error: " << e.what() << "\n";
-            status = exit_internal;
+            result = run_passes(sources, file_id, options, diags);
         } catch (...) {
-            err << "eshkolc: internal error: unknown exception\n";
-            status = exit_internal;
+            failure = std::current_exception();
         }
     });
-    return status;
+    if (failure) std::rethrow_exception(failure);
+    return result;
+}
+
+int run_eshkolc(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    try {
+        return run_command_line(args, out, err);
+    } catch (const std::exception& e) {
+        err << "eshkolc: internal error: " << e.what() << "\n";
+    } catch (...) {
+        err << "eshkolc: internal error: unknown exception\n";
+    }
+    return exit_internal;
 }
 
 }  // namespace eshkol

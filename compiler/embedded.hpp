@@ -13,5 +13,6 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> runtime_files();
 std::span<const EmbeddedFile> stdlib_files();
+std::span<const EmbeddedFile> vm_runtime_files();  // the VM simulator (--target=vm)
 
 }  // namespace eshkol::embedded

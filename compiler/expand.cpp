@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "passes.hpp"
 
@@ -27,6 +28,9 @@ private:
     Scope* scope_ = nullptr;
     Lambda* lambda_ = nullptr;  // the lambda being expanded, null at top level
     std::unordered_map<std::string, Var*> globals_;
+    // Lists already expanded as code: datum labels can make code shared or
+    // cyclic, and expanding such a node twice would loop or blow up.
+    std::unordered_set<const Datum*> expanded_;
 
     using Handler = ExprPtr (Expander::*)(const Datum*);
     static const std::unordered_map<std::string_view, Handler> special_forms;
@@ -137,6 +141,7 @@ ExprPtr Expander::expand(const Datum* d) {
     }
     case DatumKind::list:
         if (d->is_null()) return error(d, "empty combination '()': use ''() for the empty list");
+        if (!expanded_.insert(d).second) return error(d, "datum labels are only allowed in quoted data");
         if (d->tail) return error(d, "a dotted list is not an expression");
         if (Handler h = special_form(d->items[0])) return (this->*h)(d);
         return expand_application(d);
@@ -443,6 +448,10 @@ void Expander::top_level(const Datum* d) {
         const Datum* head = d->items[0];
         if (head->is_symbol("import")) return;  // standard libraries need nothing
         if (head->is_symbol("begin")) {
+            if (!expanded_.insert(d).second) {
+                diags_.error(d->loc, "datum labels are only allowed in quoted data");
+                return;
+            }
             for (size_t i = 1; i < d->items.size(); ++i) top_level(d->items[i]);
             return;
         }

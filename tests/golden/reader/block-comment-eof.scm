@@ -1,0 +1,5 @@
+; A block comment that is never closed.
+(display 1)
+#| start
+   #| nested |#
+   still inside

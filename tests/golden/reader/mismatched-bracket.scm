@@ -1,0 +1,2 @@
+; Brackets close only brackets.
+(let ([x 1)) x)

@@ -1,0 +1,3 @@
+; A quote needs something to quote.
+(display ')
+(display '

@@ -1,0 +1,3 @@
+; Datum labels must be defined before use.
+(display '#1#)
+(display '(#2=(a) #2# #3#))

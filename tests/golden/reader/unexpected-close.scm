@@ -1,0 +1,2 @@
+; One ')' too many.
+(display (+ 1 2)))

@@ -1,0 +1,3 @@
+; The string never ends: the error points at its opening quote.
+(display "hello)
+(newline)
