@@ -36,7 +36,8 @@ golden, tests_json = sys.argv[1], sys.argv[2]
 folders = {e for e in os.listdir(golden)
            if os.path.isdir(os.path.join(golden, e)) and not e.startswith(".")}
 known = {t["name"] for t in json.load(open(tests_json))
-         if any("golden.py" in arg for arg in t["cmd"])}
+         if any("golden.py" in arg for arg in t["cmd"])
+         and any(os.path.dirname(arg.rstrip("/")) == golden.rstrip("/") for arg in t["cmd"])}
 sys.exit(0 if folders != known else 1)
 PY
 }
