@@ -15,6 +15,7 @@
 #include <ostream>
 
 #include "passes.hpp"
+#include "vm/vm.hpp"
 
 namespace eshkol {
 
@@ -30,9 +31,13 @@ Compiles the Scheme program INPUT to one self-contained C file:
 options:
   -o FILE                output C file ('-' for stdout; default: INPUT with .c)
   --run [ARGS...]        compile the C with $CC (default cc) and run it with ARGS
-  --dump=PASS            print the program after PASS (read, expand) and stop
+  --dump=PASS            print the program after PASS (read, expand; with
+                         --target=vm: read, bytecode) and stop
   --no-line-directives   omit #line directives from the C
   --target=c             native C (the default)
+  --target=vm            INPUT is in the word-level Lisp of the 64K-word
+                         machine; the C holds its bytecode and a simulator
+  --stats                with --target=vm: print 'Bytecode: N words' to stderr
   --version              print the version and exit
   --help                 print this help and exit
 
@@ -43,6 +48,8 @@ struct CommandLine {
     std::string input;
     std::string output;
     bool run = false;
+    bool vm = false;     // --target=vm
+    bool stats = false;  // --stats
     std::vector<std::string> run_args;
     CompileOptions options;
 };
@@ -64,13 +71,18 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
             break;
         } else if (a.starts_with("--dump=")) {
             cl.options.dump_after = a.substr(7);
-            if (cl.options.dump_after != "read" && cl.options.dump_after != "expand")
-                return fmt::format("--dump: unknown pass '{}' (available: read, expand)", cl.options.dump_after);
+            if (cl.options.dump_after != "read" && cl.options.dump_after != "expand" &&
+                cl.options.dump_after != "bytecode")
+                return fmt::format("--dump: unknown pass '{}' (available: read, expand, bytecode)",
+                                   cl.options.dump_after);
         } else if (a == "--no-line-directives") {
             cl.options.line_directives = false;
-        } else if (a == "--target=c") {
+        } else if (a == "--target=c" || a == "--target=vm") {
+            cl.vm = a == "--target=vm";
         } else if (a.starts_with("--target=")) {
-            return fmt::format("{}: only --target=c is available in this version", a);
+            return fmt::format("{}: unknown target (available: c, vm)", a);
+        } else if (a == "--stats") {
+            cl.stats = true;
         } else if (a.size() > 1 && a[0] == '-') {
             return fmt::format("unknown option '{}' (see eshkolc --help)", a);
         } else if (!cl.input.empty()) {
@@ -80,6 +92,9 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
         }
     }
     if (!done && cl.input.empty()) return "no input file (see eshkolc --help)";
+    if (!cl.vm && (cl.stats || cl.options.dump_after == "bytecode"))
+        return fmt::format("{} needs --target=vm", cl.stats ? "--stats" : "--dump=bytecode");
+    if (cl.vm && cl.options.dump_after == "expand") return "--dump=expand: not available with --target=vm";
     return "";
 }
 
@@ -94,6 +109,26 @@ std::string dump_datums(const std::vector<Datum*>& data) {
     std::string out;
     for (const Datum* d : data) out += write_datum(d) + "\n";
     return out;
+}
+
+void run_on_large_stack(const std::function<void()>& fn);
+
+// --target=vm: the VM backend (compiler/vm), which also answers --stats.
+std::optional<std::string> compile_vm(SourceManager& sources, uint32_t file_id, const CommandLine& cl,
+                                      Diagnostics& diags, std::ostream& err) {
+    std::optional<vm::Output> out;
+    std::exception_ptr failure;
+    run_on_large_stack([&] {
+        try {
+            out = vm::compile(sources, file_id, {cl.options.dump_after}, diags);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    if (failure) std::rethrow_exception(failure);
+    if (!out) return std::nullopt;
+    if (cl.stats) err << fmt::format("Bytecode: {} words\n", out->code_words);
+    return std::move(out->text);
 }
 
 // Compiles a C file with $CC and runs the result; returns its exit status.
@@ -152,7 +187,8 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     CompileOptions options = cl.options;
     options.output_name = cl.output == "-" ? default_output(std::filesystem::path(cl.input).filename().string())
                                            : std::filesystem::path(cl.output).filename().string();
-    std::optional<std::string> result = compile_file(sources, file_id, options, diags);
+    std::optional<std::string> result = cl.vm ? compile_vm(sources, file_id, cl, diags, err)
+                                              : compile_file(sources, file_id, options, diags);
     err << diags.render(sources);
     if (!result) return exit_program_error;
     if (!cl.options.dump_after.empty() || cl.output == "-") {

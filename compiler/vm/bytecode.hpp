@@ -37,6 +37,15 @@ struct Image {
     size_t words() const { return code.size() + globals.size(); }
 };
 
+// One instruction read back from an image.
+struct Instruction {
+    Op op;
+    int64_t a;         // the operand (LITW: the literal word)
+    size_t words;      // 2 for LITW, else 1
+    std::string note;  // what the operand names: a global, a procedure, ENTER's counts
+};
+Instruction decode(const Image& image, size_t pc);
+
 // --dump=bytecode: every instruction with its address, procedures and
 // globals named.
 std::string disassemble(const Image& image);

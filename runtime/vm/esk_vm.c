@@ -6,7 +6,9 @@
 
 static esk_word esk_vm_memory[ESK_VM_MEMORY_WORDS];
 
-/* Computed goto where the C compiler has it (GNU C), a switch otherwise. */
+/* Computed goto where the C compiler has it (GNU C), a switch otherwise.
+ * -std=gnu11 -pedantic still gets the goto: its warnings are silenced
+ * around the dispatch loop only. */
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
 #define ESK_VM_COMPUTED_GOTO 1
 #endif
@@ -18,13 +20,18 @@ static esk_word esk_vm_memory[ESK_VM_MEMORY_WORDS];
 #endif
 
 /* Prints "VM error: <what> at pc <n>" and stops the machine with status 1. */
-static _Noreturn void esk_vm_trap(int64_t pc, const char *what, int64_t address)
+static _Noreturn void esk_vm_trap(int64_t pc, const char *what)
 {
     fflush(stdout);
-    if (address < 0)
-        fprintf(stderr, "VM error: %s at pc %" PRId64 "\n", what, pc);
-    else
-        fprintf(stderr, "VM error: %s (address %" PRId64 ") at pc %" PRId64 "\n", what, address, pc);
+    fprintf(stderr, "VM error: %s at pc %" PRId64 "\n", what, pc);
+    exit(1);
+}
+
+/* The same for a memory access: "VM error: <what> (address <a>) at pc <n>". */
+static _Noreturn void esk_vm_trap_at(int64_t pc, const char *what, int64_t address)
+{
+    fflush(stdout);
+    fprintf(stderr, "VM error: %s (address %" PRId64 ") at pc %" PRId64 "\n", what, address, pc);
     exit(1);
 }
 
@@ -46,12 +53,17 @@ static inline esk_word esk_vm_mod(esk_word a, esk_word b)
     return b == -1 ? 0 : a % b;
 }
 
+#ifdef ESK_VM_COMPUTED_GOTO
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+
 /* Runs from pc 0 until HALT; returns the program's result. Registers live
  * in locals; sp addresses the top word of the stack (see esk_vm_ops.h). */
 static esk_word esk_vm_run(const struct esk_vm *vm)
 {
     esk_word *const mem = vm->mem;
-    const int64_t floor = vm->stack_floor;
+    const int64_t stack_floor = vm->stack_floor;
     int64_t pc = 0, sp = ESK_VM_MEMORY_WORDS, fp = ESK_VM_MEMORY_WORDS;
     esk_word w, a, b;
 
@@ -92,9 +104,9 @@ traced:
     CASE(ADD)   BINARY(esk_vm_wrap((uint64_t)a + (uint64_t)b))
     CASE(SUB)   BINARY(esk_vm_wrap((uint64_t)a - (uint64_t)b))
     CASE(MUL)   BINARY(esk_vm_wrap((uint64_t)a * (uint64_t)b))
-    CASE(DIV)   if (mem[sp] == 0) esk_vm_trap(pc - 1, "division by zero", -1);
+    CASE(DIV)   if (mem[sp] == 0) esk_vm_trap(pc - 1, "division by zero");
                 BINARY(esk_vm_div(a, b))
-    CASE(MOD)   if (mem[sp] == 0) esk_vm_trap(pc - 1, "division by zero", -1);
+    CASE(MOD)   if (mem[sp] == 0) esk_vm_trap(pc - 1, "division by zero");
                 BINARY(esk_vm_mod(a, b))
     CASE(NEG)   mem[sp] = esk_vm_wrap(0u - (uint64_t)mem[sp]); NEXT;
     CASE(EQ)    BINARY(a == b)
@@ -111,12 +123,12 @@ traced:
     CASE(SHL)   BINARY(esk_vm_wrap((uint64_t)a << (b & 63)))
     CASE(SHR)   BINARY(ESK_VM_SAR(a, b & 63))
     CASE(LOAD)  a = mem[sp];
-                if ((uint64_t)a >= ESK_VM_MEMORY_WORDS) esk_vm_trap(pc - 1, "out-of-range access", a);
+                if ((uint64_t)a >= ESK_VM_MEMORY_WORDS) esk_vm_trap_at(pc - 1, "out-of-range access", a);
                 mem[sp] = mem[a]; NEXT;
     CASE(STORE) b = mem[sp++]; a = mem[sp];
-                if ((uint64_t)a >= ESK_VM_MEMORY_WORDS) esk_vm_trap(pc - 1, "out-of-range access", a);
-                if (a < ESK_VM_CODE_WORDS) esk_vm_trap(pc - 1, "write into the code segment", a);
-                if (a >= sp) esk_vm_trap(pc - 1, "write into the live stack", a);
+                if ((uint64_t)a >= ESK_VM_MEMORY_WORDS) esk_vm_trap_at(pc - 1, "out-of-range access", a);
+                if (a < ESK_VM_CODE_WORDS) esk_vm_trap_at(pc - 1, "write into the code segment", a);
+                if (a >= sp) esk_vm_trap_at(pc - 1, "write into the live stack", a);
                 mem[a] = b; mem[sp] = b; NEXT;
     CASE(PRINT) printf("DEBUG: %" PRId64 "\n", mem[sp]);
                 if (vm->trace) fflush(stdout);
@@ -134,13 +146,13 @@ traced:
     CASE(JLE)   BRANCH(a <= b)
     CASE(CALL)  mem[--sp] = pc; mem[--sp] = fp; fp = sp; pc = A; NEXT;
     CASE(ENTER) a = A;
-                if (sp - ESK_VM_FRAME_NEED(a) < floor) esk_vm_trap(pc - 1, "stack overflow", -1);
+                if (sp - ESK_VM_FRAME_NEED(a) < stack_floor) esk_vm_trap(pc - 1, "stack overflow");
                 sp -= ESK_VM_FRAME_LOCALS(a); NEXT;
     CASE(RET)   b = mem[sp]; sp = fp; fp = mem[sp]; pc = mem[sp + 1];
                 sp += 1 + A; mem[sp] = b; NEXT;
 
 #ifndef ESK_VM_COMPUTED_GOTO
-        default: esk_vm_trap(pc - 1, "invalid instruction", -1);
+        default: esk_vm_trap(pc - 1, "invalid instruction");
         }
     }
 #endif
@@ -150,6 +162,10 @@ traced:
 #undef CASE
 #undef NEXT
 }
+
+#ifdef ESK_VM_COMPUTED_GOTO
+#pragma GCC diagnostic pop
+#endif
 
 /* The stack size in words: ESHKOL_VM_STACK, or the default. */
 static int64_t esk_vm_stack_words(void)

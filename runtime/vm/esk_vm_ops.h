@@ -38,6 +38,8 @@
 #ifndef ESK_VM_OPS_H
 #define ESK_VM_OPS_H
 
+#include <stdint.h>
+
 /* What operand A means, for the disassemblers. */
 enum esk_vm_operand {
     ESK_VM_A_NONE,    /* A is 0 */
@@ -114,6 +116,11 @@ enum esk_vm_op {
 /* The operand range of the one-word form; LIT falls back to LITW outside it. */
 #define ESK_VM_OPERAND_MAX (((int64_t)1 << 55) - 1)
 #define ESK_VM_OPERAND_MIN (-((int64_t)1 << 55))
+
+/* One instruction word, as generated programs spell their code segment:
+ * ESK_VM_INSN(LIT, 42), ESK_VM_INSN(ENTER, ESK_VM_FRAME(7, 2)). */
+#define ESK_VM_INSN(name, a) ((int64_t)(a) * 256 + ESK_OP_##name)
+#define ESK_VM_FRAME(need, locals) ((int64_t)(need) * 65536 + (locals))
 
 /* ENTER's packed operand. */
 #define ESK_VM_FRAME_LOCALS(a) ((a) & 0xFFFF)

@@ -1,0 +1,27 @@
+// The VM target's passes, in order (the entry point, vm::compile in
+// vm.cpp, runs them):
+//
+//   gather       gather.cpp    file -> Unit: includes spliced, definitions
+//                              collected                         (unit.hpp)
+//   generate     codegen.cpp   Unit -> Image: bytecode and global slots
+//   disassemble  bytecode.cpp  Image -> text, for --dump=bytecode (bytecode.hpp)
+//   emit_c       emit.cpp      Image -> one C file with the simulator pasted in
+#pragma once
+
+#include <string>
+
+#include "../diag.hpp"
+#include "bytecode.hpp"
+#include "unit.hpp"
+
+namespace eshkol::vm {
+
+// Compiles the program to bytecode. Every error (unbound variable, wrong
+// argument count, malformed form, ...) is reported with its position.
+Image generate(const Unit& unit, Diagnostics& diags);
+
+// The C program: the simulator's sources, then the code segment and main.
+// source_name names the Lisp file in the header comment.
+std::string emit_c(const Image& image, const std::string& source_name);
+
+}  // namespace eshkol::vm

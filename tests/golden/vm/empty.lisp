@@ -1,0 +1,1 @@
+;; A program with no forms: its value is 0.
