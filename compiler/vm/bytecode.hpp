@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../source.hpp"
 #include "../../runtime/vm/esk_vm_config.h"
 #include "../../runtime/vm/esk_vm_ops.h"
 
@@ -34,6 +35,7 @@ struct Image {
     std::vector<Word> code;
     std::vector<std::string> globals;           // slot i lives at code.size() + i
     std::map<int64_t, std::string> procedures;  // entry address -> name
+    std::map<int64_t, Loc> forms;               // where each statement's code starts
     size_t words() const { return code.size() + globals.size(); }
 };
 

@@ -109,7 +109,7 @@ private:
     void procedure(size_t index);
     void thread_jumps();
     void top_level();
-    void open_frame(Loc loc, bool main);
+    void open_frame(bool main);
     void close_frame(size_t enter_at, Loc loc);
 
     void sequence(const Items& items, size_t first, Want want, Pos pos);
@@ -198,7 +198,7 @@ void Codegen::thread_jumps() {
 
 // The top-level code: ENTER, the forms, HALT with the last form's value.
 void Codegen::top_level() {
-    open_frame({}, true);
+    open_frame(true);
     size_t enter_at = as_.here();
     as_.emit(ESK_OP_ENTER);
     sequence(unit_.top, 0, Want::value, Pos::top);
@@ -211,7 +211,7 @@ void Codegen::procedure(size_t index) {
     const Procedure& p = unit_.procedures[index];
     entries_[index] = static_cast<int64_t>(as_.here());
     image_.procedures[entries_[index]] = p.name;
-    open_frame(p.loc, false);
+    open_frame(false);
     auto n = static_cast<int64_t>(p.params.size());
     for (int64_t i = 0; i < n; ++i) frame_.scopes.back().vars.emplace_back(p.params[i], 1 + n - i);
     size_t enter_at = as_.here();
@@ -221,7 +221,7 @@ void Codegen::procedure(size_t index) {
     close_frame(enter_at, p.loc);
 }
 
-void Codegen::open_frame(Loc, bool main) {
+void Codegen::open_frame(bool main) {
     frame_ = Frame{};
     frame_.main = main;
     frame_.scopes.push_back({{}, false, 0});
@@ -233,8 +233,8 @@ void Codegen::close_frame(size_t enter_at, Loc loc) {
     int64_t locals = frame_.max_slots;
     int64_t need = locals + as_.max_depth();
     if (locals > 0xFFFF || need > ESK_VM_STACK_MAX) {
-        diags_.error(loc, fmt::format("this procedure's frame needs {} words; the stack holds at most {}", need,
-                                      ESK_VM_STACK_MAX));
+        diags_.error(loc, fmt::format("{} needs a frame of {} words; the stack holds at most {}",
+                                      frame_.main ? "the top level" : "this procedure", need, ESK_VM_STACK_MAX));
         return;
     }
     as_.patch(enter_at, ESK_OP_ENTER, need * 65536 + locals);
@@ -245,8 +245,10 @@ void Codegen::sequence(const Items& items, size_t first, Want want, Pos pos) {
         failed(want);  // an empty sequence is 0
         return;
     }
-    for (size_t i = first; i < items.size() && !diags_.saturated(); ++i)
+    for (size_t i = first; i < items.size() && !diags_.saturated(); ++i) {
+        image_.forms[static_cast<int64_t>(as_.here())] = items[i]->loc;  // the innermost form wins
         expr(items[i], i + 1 == items.size() ? want : Want::effect, pos == Pos::top ? Pos::top : Pos::body);
+    }
 }
 
 void Codegen::expr(const Datum* d, Want want, Pos pos) {

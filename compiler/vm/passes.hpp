@@ -20,8 +20,8 @@ namespace eshkol::vm {
 // argument count, malformed form, ...) is reported with its position.
 Image generate(const Unit& unit, Diagnostics& diags);
 
-// The C program: the simulator's sources, then the code segment and main.
-// source_name names the Lisp file in the header comment.
-std::string emit_c(const Image& image, const std::string& source_name);
+// The C program: the simulator's sources, then the code segment (with the
+// source line of each statement as a comment) and main.
+std::string emit_c(const Image& image, const SourceManager& sources, uint32_t file_id);
 
 }  // namespace eshkol::vm

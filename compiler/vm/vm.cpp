@@ -23,7 +23,7 @@ std::optional<Output> compile(SourceManager& sources, uint32_t file_id, const Op
     out.code_words = image.code.size();
     out.global_words = image.globals.size();
     out.text = options.dump_after == "bytecode" ? disassemble(image)
-                                                : emit_c(image, sources.file(file_id).path);
+                                                : emit_c(image, sources, file_id);
     return out;
 }
 
