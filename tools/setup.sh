@@ -6,7 +6,7 @@
 # The packages the build and the tests need. libclang-rt-dev holds the
 # sanitizer runtimes for the asan golden configuration; Debian only
 # recommends it with clang.
-ESHKOL_PACKAGES=(g++ clang libclang-rt-dev meson ninja-build libboost-dev
+ESHKOL_PACKAGES=(g++ clang libclang-rt-dev meson ninja-build libboost-dev unicode-data
                  libfmt-dev doctest-dev python3 pkg-config)
 
 eshkol_install_packages() {
