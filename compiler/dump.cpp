@@ -35,6 +35,10 @@ void dump(const Expr& e, std::string& out) {
         [&](const auto& n) {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, Const>) {
+                if (!n.datum) {
+                    out += "#<unspecified>";
+                    return;
+                }
                 bool self_evaluating = n.datum->kind != DatumKind::symbol && n.datum->kind != DatumKind::list;
                 out += self_evaluating ? write_datum(n.datum) : "(quote " + write_datum(n.datum) + ")";
             } else if constexpr (std::is_same_v<T, Ref>) {

@@ -1,85 +1,48 @@
 // Expansion: datums to the core AST, with local scopes resolved on the way.
-#include <fmt/format.h>
+// This file holds the core forms, bodies and definitions; derived forms are
+// in expand_derived.cpp.
+#include "expand.hpp"
 
-#include <unordered_map>
-#include <unordered_set>
-
-#include "passes.hpp"
+#include "primitives.hpp"
 
 namespace eshkol {
 
-namespace {
-
-// Lexical scope: local names to their variables; globals live elsewhere.
-struct Scope {
-    std::unordered_map<std::string, Var*> names;
-    Scope* parent = nullptr;
-};
-
-class Expander {
-public:
-    Expander(Program& program, Diagnostics& diags) : prog_(program), diags_(diags) {}
-
-    void top_level(const Datum* d);
-
-private:
-    Program& prog_;
-    Diagnostics& diags_;
-    Scope* scope_ = nullptr;
-    Lambda* lambda_ = nullptr;  // the lambda being expanded, null at top level
-    std::unordered_map<std::string, Var*> globals_;
-    // Lists already expanded as code: datum labels can make code shared or
-    // cyclic, and expanding such a node twice would loop or blow up.
-    std::unordered_set<const Datum*> expanded_;
-
-    using Handler = ExprPtr (Expander::*)(const Datum*);
-    static const std::unordered_map<std::string_view, Handler> special_forms;
-
-    ExprPtr expand(const Datum* d);
-    ExprPtr expand_application(const Datum* d);
-    ExprPtr expand_quote(const Datum* d);
-    ExprPtr expand_if(const Datum* d);
-    ExprPtr expand_define(const Datum* d);
-    ExprPtr expand_set(const Datum* d);
-    ExprPtr expand_lambda(const Datum* d);
-    ExprPtr expand_begin(const Datum* d);
-    ExprPtr expand_let(const Datum* d);
-    ExprPtr expand_let_star(const Datum* d);
-    ExprPtr expand_letrec(const Datum* d);
-
-    ExprPtr make_lambda(const Datum* form, const Datum* formals, size_t body_start, std::string name);
-    ExprPtr expand_body(const Datum* form, size_t start);
-    bool is_definition(const Datum* d) const;
-    bool parse_bindings(const Datum* form, const Datum* list,
-                        std::vector<std::pair<const Datum*, const Datum*>>& out);
-    Handler special_form(const Datum* head) const;
-
-    ExprPtr node(Loc loc, auto&& n) {
-        auto e = std::make_unique<Expr>();
-        e->id = prog_.next_expr_id++;
-        e->loc = loc;
-        e->node = std::forward<decltype(n)>(n);
-        return e;
-    }
-    ExprPtr error(const Datum* at, std::string message) {
-        diags_.error(at->loc, std::move(message));
-        return nullptr;
-    }
-    Var* lookup(const std::string& name);
-    Var* global(const std::string& name, Loc loc);
-    Var* bind_local(Scope& scope, const Datum* name);
-    const Datum* synthesize(DatumKind kind, Loc loc);
-};
+namespace expand {
 
 const std::unordered_map<std::string_view, Expander::Handler> Expander::special_forms{
-    {"quote", &Expander::expand_quote},   {"if", &Expander::expand_if},
-    {"define", &Expander::expand_define}, {"set!", &Expander::expand_set},
-    {"lambda", &Expander::expand_lambda}, {"begin", &Expander::expand_begin},
-    {"let", &Expander::expand_let},       {"let*", &Expander::expand_let_star},
-    {"letrec", &Expander::expand_letrec}, {"letrec*", &Expander::expand_letrec},
+    {"quote", &Expander::expand_quote},
+    {"quasiquote", &Expander::expand_quasiquote},
+    {"if", &Expander::expand_if},
+    {"define", &Expander::expand_define},
+    {"define-values", &Expander::expand_define},
+    {"define-record-type", &Expander::expand_define},
+    {"set!", &Expander::expand_set},
+    {"lambda", &Expander::expand_lambda},
+    {"begin", &Expander::expand_begin},
+    {"let", &Expander::expand_let},
+    {"let*", &Expander::expand_let_star},
+    {"letrec", &Expander::expand_letrec},
+    {"letrec*", &Expander::expand_letrec},
+    {"let-values", &Expander::expand_let_values},
+    {"let*-values", &Expander::expand_let_star_values},
+    {"cond", &Expander::expand_cond},
+    {"case", &Expander::expand_case},
+    {"and", &Expander::expand_and},
+    {"or", &Expander::expand_or},
+    {"when", &Expander::expand_when},
+    {"unless", &Expander::expand_unless},
+    {"do", &Expander::expand_do},
+    {"case-lambda", &Expander::expand_case_lambda},
+    {"delay", &Expander::expand_delay},
+    {"delay-force", &Expander::expand_delay_force},
+    {"make-promise-lazy", &Expander::expand_delay_force},
+    {"guard", &Expander::expand_guard},
+    {"parameterize", &Expander::expand_parameterize},
 };
 
 std::string form_name(const Datum* form) { return form->items[0]->text; }
+
+// ---- names ------------------------------------------------------------------
 
 Var* Expander::lookup(const std::string& name) {
     for (Scope* s = scope_; s; s = s->parent) {
@@ -101,6 +64,30 @@ Var* Expander::global(const std::string& name, Loc loc) {
     return slot;
 }
 
+// A built-in for code the expander writes: the user's definitions of the
+// same name do not capture it.
+Var* Expander::builtin(const std::string& name) {
+    Var*& slot = builtins_[name];
+    if (!slot) {
+        slot = &prog_.vars.emplace_back();
+        slot->id = static_cast<uint32_t>(prog_.vars.size());
+        slot->name = name;
+        slot->global = true;
+        slot->primitive = find_primitive(name);
+        if (!slot->primitive) throw std::logic_error("expander uses unknown built-in " + name);
+    }
+    return slot;
+}
+
+Var* Expander::fresh(const std::string& name, Loc loc) {
+    Var* v = &prog_.vars.emplace_back();
+    v->id = static_cast<uint32_t>(prog_.vars.size());
+    v->name = name;
+    v->loc = loc;
+    v->owner = lambda_;
+    return v;
+}
+
 Var* Expander::bind_local(Scope& scope, const Datum* name) {
     if (name->kind != DatumKind::symbol) {
         diags_.error(name->loc, fmt::format("expected a variable name, got '{}'", write_datum(name)));
@@ -110,34 +97,79 @@ Var* Expander::bind_local(Scope& scope, const Datum* name) {
         diags_.error(name->loc, fmt::format("duplicate variable '{}'", name->text));
         return nullptr;
     }
-    Var* v = &prog_.vars.emplace_back();
-    v->id = static_cast<uint32_t>(prog_.vars.size());
-    v->name = name->text;
-    v->loc = name->loc;
-    v->owner = lambda_;
+    Var* v = fresh(name->text, name->loc);
     scope.names[name->text] = v;
     return v;
 }
 
-const Datum* Expander::synthesize(DatumKind kind, Loc loc) { return prog_.constants.make(kind, loc); }
+bool Expander::is_keyword(const Datum* d, std::string_view name) const {
+    if (!d->is_symbol(name)) return false;
+    for (Scope* s = scope_; s; s = s->parent)
+        if (s->names.count(d->text)) return false;
+    return true;
+}
 
 Expander::Handler Expander::special_form(const Datum* head) const {
     if (head->kind != DatumKind::symbol) return nullptr;
     auto it = special_forms.find(head->text);
-    if (it == special_forms.end()) return nullptr;
-    // A local binding of the same name shadows the special form.
-    for (Scope* s = scope_; s; s = s->parent)
-        if (s->names.count(head->text)) return nullptr;
+    if (it == special_forms.end() || !is_keyword(head, head->text)) return nullptr;
     return it->second;
 }
 
+// ---- building core AST ---------------------------------------------------------
+
+ExprPtr Expander::builtin_call(Loc loc, const std::string& name, std::vector<ExprPtr> args) {
+    return make_call(loc, ref(loc, builtin(name)), std::move(args));
+}
+
+ExprPtr Expander::boolean(Loc loc, bool b) {
+    Datum* d = prog_.constants.make(DatumKind::boolean, loc);
+    d->boolean = b;
+    return constant(loc, d);
+}
+
+ExprPtr Expander::symbol(Loc loc, const std::string& name) {
+    Datum* d = prog_.constants.make(DatumKind::symbol, loc);
+    d->text = name;
+    return constant(loc, d);
+}
+
+ExprPtr Expander::string_constant(Loc loc, const std::string& text) {
+    Datum* d = prog_.constants.make(DatumKind::string, loc);
+    d->text = text;
+    return constant(loc, d);
+}
+
+ExprPtr Expander::make_if(Loc loc, ExprPtr test, ExprPtr then, ExprPtr otherwise) {
+    if (!test || !then || !otherwise) return nullptr;
+    return node(loc, If{std::move(test), std::move(then), std::move(otherwise)});
+}
+
+ExprPtr Expander::make_seq(Loc loc, std::vector<ExprPtr> body) {
+    for (auto& e : body)
+        if (!e) return nullptr;
+    if (body.empty()) return unspecified(loc);
+    if (body.size() == 1) return std::move(body[0]);
+    return node(loc, Seq{std::move(body)});
+}
+
+ExprPtr Expander::make_call(Loc loc, ExprPtr fn, std::vector<ExprPtr> args) {
+    if (!fn) return nullptr;
+    for (auto& a : args)
+        if (!a) return nullptr;
+    return node(loc, Call{std::move(fn), std::move(args)});
+}
+
+// ---- core forms --------------------------------------------------------------
+
 ExprPtr Expander::expand(const Datum* d) {
+    if (diags_.saturated()) return nullptr;
     switch (d->kind) {
     case DatumKind::symbol: {
         if (special_forms.count(d->text) && !lookup(d->text))
             return error(d, fmt::format("syntax keyword '{}' used as a variable", d->text));
         Var* v = lookup(d->text);
-        return node(d->loc, Ref{v ? v : global(d->text, d->loc)});
+        return ref(d->loc, v ? v : global(d->text, d->loc));
     }
     case DatumKind::list:
         if (d->is_null()) return error(d, "empty combination '()': use ''() for the empty list");
@@ -146,69 +178,38 @@ ExprPtr Expander::expand(const Datum* d) {
         if (Handler h = special_form(d->items[0])) return (this->*h)(d);
         return expand_application(d);
     default:
-        return node(d->loc, Const{d});  // self-evaluating
+        return constant(d->loc, d);  // self-evaluating
     }
 }
 
 // (operator operand ...)
 ExprPtr Expander::expand_application(const Datum* d) {
-    Call call;
-    call.fn = expand(d->items[0]);
-    for (size_t i = 1; i < d->items.size(); ++i) call.args.push_back(expand(d->items[i]));
-    if (!call.fn) return nullptr;
-    for (auto& a : call.args)
-        if (!a) return nullptr;
-    return node(d->loc, std::move(call));
+    ExprPtr fn = expand(d->items[0]);
+    std::vector<ExprPtr> args;
+    for (size_t i = 1; i < d->items.size(); ++i) args.push_back(expand(d->items[i]));
+    return make_call(d->loc, std::move(fn), std::move(args));
 }
 
 // (quote datum)
 ExprPtr Expander::expand_quote(const Datum* d) {
     if (d->items.size() != 2) return error(d, "malformed quote: expected (quote datum)");
-    return node(d->loc, Const{d->items[1]});
+    return constant(d->loc, d->items[1]);
 }
 
 // (if test consequent [alternate])
 ExprPtr Expander::expand_if(const Datum* d) {
     if (d->items.size() != 3 && d->items.size() != 4)
         return error(d, "malformed if: expected (if test consequent [alternate])");
-    If n;
-    n.test = expand(d->items[1]);
-    n.then = expand(d->items[2]);
-    if (d->items.size() == 4) n.otherwise = expand(d->items[3]);
-    if (!n.test || !n.then || (d->items.size() == 4 && !n.otherwise)) return nullptr;
-    return node(d->loc, std::move(n));
+    ExprPtr test = expand(d->items[1]);
+    ExprPtr then = expand(d->items[2]);
+    ExprPtr other = d->items.size() == 4 ? expand(d->items[3]) : nullptr;
+    if (!test || !then || (d->items.size() == 4 && !other)) return nullptr;
+    return node(d->loc, If{std::move(test), std::move(then), std::move(other)});
 }
 
-// (define name expr) | (define name) | (define (name . formals) body ...)
+// Definitions are handled by bodies and the top level; here they are misplaced.
 ExprPtr Expander::expand_define(const Datum* d) {
-    if (lambda_ || scope_) return error(d, "definition in an expression context (definitions belong at the start of a body)");
-    if (d->items.size() < 2) return error(d, "malformed define: expected (define name expr)");
-    const Datum* target = d->items[1];
-    if (target->kind == DatumKind::list && !target->is_null()) {
-        const Datum* name = target->items[0];
-        if (name->kind != DatumKind::symbol) return error(name, "malformed define: expected a procedure name");
-        if (d->items.size() < 3) return error(d, fmt::format("procedure '{}' has an empty body", name->text));
-        Datum* formals = prog_.constants.make(DatumKind::list, target->loc);
-        formals->items.assign(target->items.begin() + 1, target->items.end());
-        formals->tail = target->tail;
-        Var* v = global(name->text, name->loc);
-        if (v->defined) v->assigned = true; else v->loc = name->loc;
-        v->defined = true;
-        ExprPtr value = make_lambda(d, formals, 2, name->text);
-        if (!value) return nullptr;
-        return node(d->loc, Define{v, std::move(value)});
-    }
-    if (target->kind != DatumKind::symbol) return error(target, "malformed define: expected a name");
-    if (d->items.size() > 3) return error(d, "malformed define: expected (define name expr)");
-    Var* v = global(target->text, target->loc);
-    if (v->defined) v->assigned = true; else v->loc = target->loc;
-    v->defined = true;
-    ExprPtr value = d->items.size() == 3 ? expand(d->items[2])
-                                         : node(d->loc, Const{synthesize(DatumKind::list, d->loc)});
-    if (!value) return nullptr;
-    if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&value->node); lam && (*lam)->name.empty())
-        (*lam)->name = target->text;
-    return node(d->loc, Define{v, std::move(value)});
+    return error(d, fmt::format("'{}' is only allowed at the top level or at the start of a body", form_name(d)));
 }
 
 // (set! name expr)
@@ -231,6 +232,12 @@ ExprPtr Expander::expand_lambda(const Datum* d) {
 }
 
 ExprPtr Expander::make_lambda(const Datum* form, const Datum* formals, size_t body_start, std::string name) {
+    return lambda_with(form->loc, formals, [&] { return expand_body(form, body_start); }, std::move(name));
+}
+
+// A lambda whose parameters come from formals and whose body body() builds
+// with them in scope.
+ExprPtr Expander::lambda_with(Loc loc, const Datum* formals, const std::function<ExprPtr()>& body, std::string name) {
     auto lam = std::make_unique<Lambda>();
     lam->id = prog_.next_lambda_id++;
     lam->name = std::move(name);
@@ -254,87 +261,19 @@ ExprPtr Expander::make_lambda(const Datum* form, const Datum* formals, size_t bo
     }
     Scope* saved_scope = scope_;
     scope_ = &scope;
-    if (ok) lam->body = expand_body(form, body_start);
+    if (ok) lam->body = body();
     scope_ = saved_scope;
     lambda_ = saved_lambda;
     if (!ok || !lam->body) return nullptr;
-    return node(form->loc, std::move(lam));
-}
-
-bool Expander::is_definition(const Datum* d) const {
-    return d->kind == DatumKind::list && !d->is_null() && d->items[0]->is_symbol("define") &&
-           special_form(d->items[0]) != nullptr;
-}
-
-// body: definition ... expression ...; internal definitions become letrec*.
-ExprPtr Expander::expand_body(const Datum* form, size_t start) {
-    std::vector<std::pair<const Datum*, const Datum*>> defs;  // name, value form
-    std::vector<const Datum*> exprs;
-    for (size_t i = start; i < form->items.size(); ++i) {
-        const Datum* d = form->items[i];
-        if (!is_definition(d)) {
-            exprs.push_back(d);
-            continue;
-        }
-        if (!exprs.empty()) return error(d, "definition after an expression in a body");
-        if (d->items.size() < 2) return error(d, "malformed define: expected (define name expr)");
-        defs.emplace_back(d->items[1], d);
-    }
-    if (exprs.empty()) return error(form, fmt::format("'{}' has no expression in its body", form_name(form)));
-    Scope scope{{}, scope_};
-    std::vector<Var*> vars;
-    for (auto& [target, def] : defs) {
-        const Datum* name = target->kind == DatumKind::list && !target->is_null() ? target->items[0] : target;
-        vars.push_back(bind_local(scope, name));
-    }
-    Scope* saved = scope_;
-    scope_ = &scope;
-    Let let;
-    let.rec = true;
-    bool ok = true;
-    for (size_t i = 0; i < defs.size(); ++i) {
-        const Datum* def = defs[i].second;
-        const Datum* target = defs[i].first;
-        ExprPtr init;
-        if (target->kind == DatumKind::list && !target->is_null()) {
-            Datum* formals = prog_.constants.make(DatumKind::list, target->loc);
-            formals->items.assign(target->items.begin() + 1, target->items.end());
-            formals->tail = target->tail;
-            init = def->items.size() < 3 ? error(def, "procedure has an empty body")
-                                         : make_lambda(def, formals, 2, target->items[0]->text);
-        } else if (def->items.size() == 3) {
-            init = expand(def->items[2]);
-        } else {
-            init = error(def, "malformed define: expected (define name expr)");
-        }
-        ok = ok && vars[i] && init;
-        let.vars.push_back(vars[i]);
-        let.inits.push_back(std::move(init));
-    }
-    Seq seq;
-    for (const Datum* e : exprs) {
-        ExprPtr x = expand(e);
-        ok = ok && x;
-        seq.body.push_back(std::move(x));
-    }
-    scope_ = saved;
-    if (!ok) return nullptr;
-    ExprPtr body = seq.body.size() == 1 ? std::move(seq.body[0]) : node(exprs[0]->loc, std::move(seq));
-    if (defs.empty()) return body;
-    let.body = std::move(body);
-    return node(form->loc, std::move(let));
+    return node(loc, std::move(lam));
 }
 
 // (begin expr ...)
 ExprPtr Expander::expand_begin(const Datum* d) {
     if (d->items.size() < 2) return error(d, "malformed begin: expected at least one expression");
-    Seq seq;
-    for (size_t i = 1; i < d->items.size(); ++i) {
-        ExprPtr x = expand(d->items[i]);
-        if (!x) return nullptr;
-        seq.body.push_back(std::move(x));
-    }
-    return node(d->loc, std::move(seq));
+    std::vector<ExprPtr> body;
+    for (size_t i = 1; i < d->items.size(); ++i) body.push_back(expand(d->items[i]));
+    return make_seq(d->loc, std::move(body));
 }
 
 bool Expander::parse_bindings(const Datum* form, const Datum* list,
@@ -353,8 +292,14 @@ bool Expander::parse_bindings(const Datum* form, const Datum* list,
     return true;
 }
 
-// (let ((name expr) ...) body ...)
+void name_lambda(ExprPtr& e, const std::string& name) {
+    if (!e) return;
+    if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&e->node); lam && (*lam)->name.empty()) (*lam)->name = name;
+}
+
+// (let ((name expr) ...) body ...) and named let
 ExprPtr Expander::expand_let(const Datum* d) {
+    if (d->items.size() >= 2 && d->items[1]->kind == DatumKind::symbol) return expand_named_let(d);
     std::vector<std::pair<const Datum*, const Datum*>> bindings;
     if (d->items.size() < 3) return error(d, "malformed let: expected (let ((name expr) ...) body ...)");
     if (!parse_bindings(d, d->items[1], bindings)) return nullptr;
@@ -363,10 +308,7 @@ ExprPtr Expander::expand_let(const Datum* d) {
     for (auto& [name, init] : bindings) {
         ExprPtr x = expand(init);
         ok = ok && x;
-        if (x) {
-            if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&x->node); lam && (*lam)->name.empty())
-                (*lam)->name = name->text;
-        }
+        name_lambda(x, name->text);
         let.inits.push_back(std::move(x));
     }
     Scope scope{{}, scope_};
@@ -383,6 +325,33 @@ ExprPtr Expander::expand_let(const Datum* d) {
     return node(d->loc, std::move(let));
 }
 
+// (let name ((var init) ...) body ...): a letrec of a lambda, called with
+// the inits, which are evaluated outside the lambda's scope.
+ExprPtr Expander::expand_named_let(const Datum* d) {
+    std::vector<std::pair<const Datum*, const Datum*>> bindings;
+    if (d->items.size() < 4) return error(d, "malformed named let: expected (let name ((var init) ...) body ...)");
+    if (!parse_bindings(d, d->items[2], bindings)) return nullptr;
+    std::vector<ExprPtr> inits;
+    for (auto& b : bindings) inits.push_back(expand(b.second));
+    Datum* formals = prog_.constants.make(DatumKind::list, d->items[2]->loc);
+    for (auto& b : bindings) formals->items.push_back(const_cast<Datum*>(b.first));
+    Scope scope{{}, scope_};
+    Var* loop = bind_local(scope, d->items[1]);
+    if (!loop) return nullptr;
+    Scope* saved = scope_;
+    scope_ = &scope;
+    ExprPtr lam = make_lambda(d, formals, 3, loop->name);
+    scope_ = saved;
+    ExprPtr call = make_call(d->loc, ref(d->loc, loop), std::move(inits));
+    if (!lam || !call) return nullptr;
+    Let let;
+    let.rec = true;
+    let.vars.push_back(loop);
+    let.inits.push_back(std::move(lam));
+    let.body = std::move(call);
+    return node(d->loc, std::move(let));
+}
+
 // (let* ((name expr) ...) body ...): nested lets, one binding each
 ExprPtr Expander::expand_let_star(const Datum* d) {
     std::vector<std::pair<const Datum*, const Datum*>> bindings;
@@ -395,6 +364,7 @@ ExprPtr Expander::expand_let_star(const Datum* d) {
     for (size_t i = 0; i < bindings.size(); ++i) {
         ExprPtr x = expand(bindings[i].second);
         ok = ok && x;
+        name_lambda(x, bindings[i].first->text);
         lets[i].inits.push_back(std::move(x));
         scopes[i].parent = scope_;
         Var* v = bind_local(scopes[i], bindings[i].first);
@@ -415,7 +385,8 @@ ExprPtr Expander::expand_let_star(const Datum* d) {
 // (letrec ((name expr) ...) body ...) and letrec*: evaluated in order
 ExprPtr Expander::expand_letrec(const Datum* d) {
     std::vector<std::pair<const Datum*, const Datum*>> bindings;
-    if (d->items.size() < 3) return error(d, fmt::format("malformed {}: expected ({} ((name expr) ...) body ...)", form_name(d), form_name(d)));
+    if (d->items.size() < 3)
+        return error(d, fmt::format("malformed {0}: expected ({0} ((name expr) ...) body ...)", form_name(d)));
     if (!parse_bindings(d, d->items[1], bindings)) return nullptr;
     Scope scope{{}, scope_};
     Let let;
@@ -431,9 +402,7 @@ ExprPtr Expander::expand_letrec(const Datum* d) {
     for (auto& [name, init] : bindings) {
         ExprPtr x = ok ? expand(init) : nullptr;
         ok = ok && x;
-        if (x)
-            if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&x->node); lam && (*lam)->name.empty())
-                (*lam)->name = name->text;
+        name_lambda(x, name->text);
         let.inits.push_back(std::move(x));
     }
     if (ok) let.body = expand_body(d, 2);
@@ -442,29 +411,228 @@ ExprPtr Expander::expand_letrec(const Datum* d) {
     return node(d->loc, std::move(let));
 }
 
-void Expander::top_level(const Datum* d) {
-    if (diags_.saturated()) return;
-    if (d->kind == DatumKind::list && !d->is_null() && !d->tail) {
-        const Datum* head = d->items[0];
-        if (head->is_symbol("import")) return;  // standard libraries need nothing
-        if (head->is_symbol("begin")) {
-            if (!expanded_.insert(d).second) {
-                diags_.error(d->loc, "datum labels are only allowed in quoted data");
-                return;
-            }
-            for (size_t i = 1; i < d->items.size(); ++i) top_level(d->items[i]);
-            return;
+// ---- bodies and definitions -----------------------------------------------------
+
+// Splits a body into its definitions and expressions: begin forms splice,
+// define-record-type becomes the definitions it stands for.
+bool Expander::collect_body(const Datum* form, size_t start, std::vector<Definition>& defs,
+                            std::vector<const Datum*>& exprs) {
+    for (size_t i = start; i < form->items.size(); ++i) {
+        const Datum* d = form->items[i];
+        const Datum* head = d->kind == DatumKind::list && !d->is_null() && !d->tail ? d->items[0] : nullptr;
+        if (head && is_keyword(head, "begin") && exprs.empty()) {
+            if (!collect_body(d, 1, defs, exprs)) return false;
+            continue;
         }
+        if (head && is_keyword(head, "define-record-type")) {
+            const Datum* begin = record_definitions(d);
+            if (!begin) return false;
+            if (!collect_body(begin, 1, defs, exprs)) return false;
+            continue;
+        }
+        bool define = head && is_keyword(head, "define"), values = head && is_keyword(head, "define-values");
+        if (!define && !values) {
+            exprs.push_back(d);
+            continue;
+        }
+        if (!exprs.empty()) {
+            diags_.error(d->loc, "definition after an expression in a body");
+            return false;
+        }
+        if (d->items.size() < 2) {
+            diags_.error(d->loc, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
+            return false;
+        }
+        const Datum* target = d->items[1];
+        while (define && target->kind == DatumKind::list && !target->is_null()) target = target->items[0];  // curried
+        defs.push_back({d, target, values});
     }
-    if (ExprPtr e = expand(d)) prog_.body.push_back(std::move(e));
+    return true;
 }
 
-}  // namespace
+// The value a definition binds: (define name expr), (define name),
+// (define (name . formals) body ...), curried (define ((name a) b) body ...).
+ExprPtr Expander::definition_value(const Definition& def) {
+    const Datum* d = def.form;
+    const Datum* target = d->items[1];
+    if (target->kind == DatumKind::symbol) {
+        if (d->items.size() > 3) return error(d, "malformed define: expected (define name expr)");
+        if (d->items.size() == 2) return unspecified(d->loc);
+        ExprPtr value = expand(d->items[2]);
+        name_lambda(value, target->text);
+        return value;
+    }
+    if (target->kind != DatumKind::list || target->is_null()) return error(target, "malformed define: expected a name");
+    if (d->items.size() < 3) return error(d, fmt::format("procedure '{}' has an empty body", def.name->text));
+    Datum* formals = prog_.constants.make(DatumKind::list, target->loc);
+    formals->items.assign(target->items.begin() + 1, target->items.end());
+    formals->tail = target->tail;
+    if (target->items[0]->kind == DatumKind::list) {  // curried: the inner define's value is a lambda
+        Datum* inner = prog_.constants.make(DatumKind::list, d->loc);
+        inner->items = {const_cast<Datum*>(d->items[0]), target->items[0]};
+        inner->items.insert(inner->items.end(), d->items.begin() + 2, d->items.end());
+        return lambda_with(d->loc, formals, [&] { return definition_value({inner, def.name, false}); }, "");
+    }
+    if (def.name->kind != DatumKind::symbol) return error(def.name, "malformed define: expected a procedure name");
+    return make_lambda(d, formals, 2, def.name->text);
+}
+
+ExprPtr Expander::expand_sequence(const Datum* form, size_t start) {
+    std::vector<ExprPtr> body;
+    for (size_t i = start; i < form->items.size(); ++i) body.push_back(expand(form->items[i]));
+    return make_seq(form->loc, std::move(body));
+}
+
+// body: definition ... expression ...; internal definitions become letrec*.
+ExprPtr Expander::expand_body(const Datum* form, size_t start) {
+    std::vector<Definition> defs;
+    std::vector<const Datum*> exprs;
+    if (!collect_body(form, start, defs, exprs)) return nullptr;
+    if (exprs.empty()) return error(form, fmt::format("'{}' has no expression in its body", form_name(form)));
+    Scope scope{{}, scope_};
+    Let let;
+    let.rec = true;
+    bool ok = true;
+    std::vector<std::vector<Var*>> value_vars(defs.size());
+    for (size_t i = 0; i < defs.size(); ++i) {
+        if (!defs[i].values) {
+            Var* v = bind_local(scope, defs[i].name);
+            ok = ok && v;
+            let.vars.push_back(v);
+            continue;
+        }
+        const Datum* formals = defs[i].name;
+        for (const Datum* n : formals->kind == DatumKind::list ? formals->items : std::vector<Datum*>{})
+            if (Var* v = bind_local(scope, n)) value_vars[i].push_back(v);
+        if (formals->kind == DatumKind::symbol || (formals->kind == DatumKind::list && formals->tail))
+            if (Var* v = bind_local(scope, formals->kind == DatumKind::symbol ? formals : formals->tail)) value_vars[i].push_back(v);
+    }
+    Scope* saved = scope_;
+    scope_ = &scope;
+    for (size_t i = 0; i < defs.size() && ok; ++i) {
+        if (!defs[i].values) {
+            ExprPtr init = definition_value(defs[i]);
+            ok = ok && init;
+            let.inits.push_back(std::move(init));
+            continue;
+        }
+        // (define-values formals expr): a dummy binding whose init assigns them.
+        const Datum* d = defs[i].form;
+        if (d->items.size() != 3) {
+            ok = !!error(d, "malformed define-values: expected (define-values formals expr)");
+            break;
+        }
+        std::vector<Var*> targets = value_vars[i];
+        ExprPtr assign = receive_values(d->loc, defs[i].name, d->items[2], [&]() -> ExprPtr {
+            std::vector<ExprPtr> sets;
+            for (Var* t : targets) {
+                Var* source = lookup(t->name);
+                t->assigned = true;
+                sets.push_back(node(d->loc, Set{t, ref(d->loc, source)}));
+            }
+            return make_seq(d->loc, std::move(sets));
+        });
+        ok = ok && assign;
+        for (Var* t : targets) {
+            let.vars.push_back(t);
+            let.inits.push_back(unspecified(d->loc));
+        }
+        Var* dummy = fresh("define-values", d->loc);
+        let.vars.push_back(dummy);
+        let.inits.push_back(std::move(assign));
+    }
+    ExprPtr body;
+    if (ok) {
+        std::vector<ExprPtr> parts;
+        for (const Datum* e : exprs) parts.push_back(expand(e));
+        body = make_seq(exprs[0]->loc, std::move(parts));
+    }
+    scope_ = saved;
+    if (!ok || !body) return nullptr;
+    if (defs.empty()) return body;
+    let.body = std::move(body);
+    return node(form->loc, std::move(let));
+}
+
+// ---- the program -----------------------------------------------------------------
+
+void Expander::top_level(const Datum* d) {
+    if (diags_.saturated()) return;
+    const Datum* head = d->kind == DatumKind::list && !d->is_null() && !d->tail ? d->items[0] : nullptr;
+    if (head && head->is_symbol("import")) return;  // the standard libraries need nothing
+    if (head && head->is_symbol("begin")) {
+        if (!expanded_.insert(d).second) {
+            diags_.error(d->loc, "datum labels are only allowed in quoted data");
+            return;
+        }
+        for (size_t i = 1; i < d->items.size(); ++i) top_level(d->items[i]);
+        return;
+    }
+    if (head && head->is_symbol("define-record-type")) {
+        if (const Datum* begin = record_definitions(d)) top_level(begin);
+        return;
+    }
+    bool define = head && head->is_symbol("define"), values = head && head->is_symbol("define-values");
+    if (!define && !values) {
+        if (ExprPtr e = expand(d)) prog_.body.push_back(std::move(e));
+        return;
+    }
+    if (d->items.size() < 2) {
+        diags_.error(d->loc, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
+        return;
+    }
+    if (values) {
+        if (d->items.size() != 3) {
+            diags_.error(d->loc, "malformed define-values: expected (define-values formals expr)");
+            return;
+        }
+        std::vector<Var*> targets;
+        const Datum* formals = d->items[1];
+        std::vector<const Datum*> names(formals->items.begin(), formals->items.end());
+        if (formals->kind == DatumKind::symbol) names = {formals};
+        if (formals->kind == DatumKind::list && formals->tail) names.push_back(formals->tail);
+        for (const Datum* n : names) {
+            if (n->kind != DatumKind::symbol) {
+                diags_.error(n->loc, "malformed define-values: expected variable names");
+                return;
+            }
+            Var* v = global(n->text, n->loc);
+            if (v->defined) v->assigned = true;
+            v->defined = true;
+            v->assigned = true;
+            targets.push_back(v);
+        }
+        ExprPtr e = receive_values(d->loc, formals, d->items[2], [&]() -> ExprPtr {
+            std::vector<ExprPtr> sets;
+            for (Var* t : targets) sets.push_back(node(d->loc, Set{t, ref(d->loc, lookup(t->name))}));
+            return make_seq(d->loc, std::move(sets));
+        });
+        if (e) prog_.body.push_back(std::move(e));
+        return;
+    }
+    const Datum* target = d->items[1];
+    while (target->kind == DatumKind::list && !target->is_null()) target = target->items[0];
+    if (target->kind != DatumKind::symbol) {
+        diags_.error(target->loc, "malformed define: expected a name");
+        return;
+    }
+    Var* v = global(target->text, target->loc);
+    if (v->defined) v->assigned = true; else v->loc = target->loc;
+    v->defined = true;
+    ExprPtr value = definition_value({d, target, false});
+    if (value) prog_.body.push_back(node(d->loc, Define{v, std::move(value)}));
+}
+
+void Expander::program(const std::vector<Datum*>& data) {
+    for (const Datum* d : data) top_level(d);
+}
+
+}  // namespace expand
 
 Program expand_program(const std::vector<Datum*>& data, Diagnostics& diags) {
     Program program;
-    Expander expander(program, diags);
-    for (const Datum* d : data) expander.top_level(d);
+    expand::Expander expander(program, diags);
+    expander.program(data);
     return program;
 }
 

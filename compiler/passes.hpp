@@ -4,7 +4,9 @@
 //   expand   compiler/expand.cpp        datums       -> core AST
 //   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
 //                                       known procedures found, arity checked
-//   emit     compiler/emit_c.cpp        core AST     -> one C file
+//   lower    compiler/lower.cpp         how procedures and calls become C: direct
+//                                       calls, loops, trampolined tail calls
+//   emit     compiler/emit_c.cpp        core AST     -> one C file (emit_*.cpp)
 //
 // Each pass appends its errors to one Diagnostics list; the driver
 // (compiler/driver.cpp) stops after the first pass that reported any.
@@ -22,6 +24,9 @@ namespace eshkol {
 Program expand_program(const std::vector<Datum*>& data, Diagnostics& diags);
 
 void resolve_program(Program& program, Diagnostics& diags);
+
+struct Lowering;
+Lowering lower_program(Program& program);
 
 struct EmitOptions {
     bool line_directives = true;

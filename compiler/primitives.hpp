@@ -1,4 +1,5 @@
-// Built-in procedures the emitter open-codes or calls in the runtime.
+// Built-in procedures: the runtime's tables (runtime/*.def) plus the few the
+// emitter open-codes itself (arithmetic, comparison, output).
 #pragma once
 
 #include <string_view>
@@ -6,9 +7,10 @@
 namespace eshkol {
 
 struct Primitive {
-    std::string_view name;
+    std::string_view name;    // Scheme name
+    std::string_view c_name;  // the runtime's C function
     int min_args;
-    int max_args;  // -1: any number
+    int max_args;             // -1: any number (C takes argc, argv)
 };
 
 // nullptr when name is not a built-in.

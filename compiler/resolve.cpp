@@ -55,11 +55,8 @@ void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool rea
         if (!v->primitive) {
             reported_.insert(v);
             diags_.error(e.loc, fmt::format("unbound variable '{}'", v->name));
-        } else if (!as_operator) {
-            reported_.insert(v);
-            diags_.error(e.loc, fmt::format("using built-in procedure '{}' as a value is not supported yet",
-                                            v->name));
         }
+        (void)as_operator;
         return;
     }
     // A local of an enclosing lambda: every lambda in between captures it.

@@ -1,47 +1,78 @@
 /* eshkol.h - the eshkol runtime's one public header.
  *
- * Every Scheme value is one machine word, an esk_val. The low bits say what
- * it is; fixnums need no allocation and add without untagging.
+ * Every Scheme value is one machine word, an esk_val. The low three bits say
+ * what it is; fixnums need no allocation and add without untagging, pairs
+ * need no header.
  *
- *   word (low bits)      what                    payload
- *   ------------------   ---------------------   ------------------------------
- *   ..............0      fixnum                  63-bit signed integer: word >> 1
- *   ............001      heap object             pointer to esk_header (word - 1)
- *   ............011      immediate constant      kind in bits 4..7, see below
- *   ............101      (reserved: pairs)
- *   ............111      character               Unicode code point: word >> 8
+ *   word (low bits)   what                 payload
+ *   ---------------   ------------------   -----------------------------------
+ *   ...........0      fixnum               63-bit signed integer: word >> 1
+ *   .........001      heap object          pointer to an esk_header: word - 1
+ *   .........011      immediate constant   kind in bits 4..11 (see ESK_IMM)
+ *   .........101      pair                 pointer to an esk_pair: word - 5
+ *   .........111      character            Unicode code point: word >> 8
  *
- *   Heap objects are 8-byte aligned, so a pointer's low 3 bits are free.
+ *   Heap objects and pairs are 8-byte aligned, so the low 3 bits are free.
+ *   Immediates: #f #t '() unspecified eof default-object (a missing optional
+ *   argument) undefined (a variable read before its definition) and the
+ *   tail-call marker the trampoline uses (never a Scheme value).
  *
- *   immediate constants: #f, #t, '(), unspecified, eof, default-object,
- *   undefined (a letrec variable read before its initialisation).
+ * A heap object starts with an esk_header whose type says the layout; its
+ * size field is type-specific (a length, a slot count). Every allocation goes
+ * through esk_alloc (one front door).
  *
- * Heap objects start with an esk_header whose type field says the layout.
- * All of a program's memory comes from esk_alloc (one front door), so the
- * debug counters can prove that nothing leaked.
+ * Calling conventions
+ *   - A procedure value is an esk_closure: code + captured slots. Its code
+ *     takes (self, argc, argv) and checks nothing: callers check arity
+ *     (esk_call) before entering.
+ *   - A call in tail position does not call: it stores the callee and its
+ *     arguments in the trampoline registers and returns ESK_TAIL_CALL. A
+ *     non-tail call site that may receive ESK_TAIL_CALL runs esk_trampoline,
+ *     which keeps calling until a real value comes back. The C stack never
+ *     grows for tail calls, whatever compiles the C.
+ *   - Built-in procedures are C functions esk_<name>(int loc, args...) with
+ *     a fixed argument list (missing optional arguments are ESK_DEFAULT), or
+ *     esk_<name>(int loc, int argc, const esk_val *argv) when variadic. loc
+ *     indexes esk_locs, for the "  at FILE:LINE:COL" of run-time errors.
+ *     The compiler's table of built-ins is the runtime's X-macro .def files.
  */
 #ifndef ESHKOL_H
 #define ESHKOL_H
 
+/* POSIX and XSI for threads, signals and the alternate signal stack; must
+ * come before any system header. */
+#if !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE)
+#define _XOPEN_SOURCE 700
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h> /* HUGE_VAL and NAN only: nothing that needs libm */
+#include <stdio.h>
 
 typedef uintptr_t esk_val;
 
 /* Inline helpers: embedded into each program, so unused ones must not warn. */
 #if defined(__GNUC__) || defined(__clang__)
 #define ESK_INLINE static inline __attribute__((unused))
+#define ESK_PROC static __attribute__((unused)) /* generated procedures */
+#define ESK_STATIC static __attribute__((unused)) /* generated globals */
+#define ESK_LIKELY(c) __builtin_expect(!!(c), 1)
+#define ESK_UNLIKELY(c) __builtin_expect(!!(c), 0)
 #else
 #define ESK_INLINE static inline
+#define ESK_PROC static
+#define ESK_STATIC static
+#define ESK_LIKELY(c) (c)
+#define ESK_UNLIKELY(c) (c)
 #endif
 
 /* ---- fixnums ---------------------------------------------------------- */
-#define ESK_FIXNUM_BITS 63
 #define ESK_FIXNUM_MAX (INTPTR_MAX >> 1)
 #define ESK_FIXNUM_MIN (INTPTR_MIN >> 1)
 #define ESK_IS_FIXNUM(v) (((v) & 1u) == 0)
 #define ESK_BOTH_FIXNUM(a, b) ((((a) | (b)) & 1u) == 0)
-#define ESK_FIX(n) ((esk_val)(intptr_t)(n) << 1)
+#define ESK_FIX(n) ((esk_val)((uintptr_t)(intptr_t)(n) << 1))
 #define ESK_FIXVAL(v) ((intptr_t)(v) >> 1)
 
 /* ---- immediates ------------------------------------------------------- */
@@ -53,6 +84,8 @@ typedef uintptr_t esk_val;
 #define ESK_EOF ESK_IMM(4)
 #define ESK_DEFAULT ESK_IMM(5)
 #define ESK_UNDEFINED ESK_IMM(6)
+#define ESK_TAIL_CALL ESK_IMM(7)
+#define ESK_IS_IMMEDIATE(v) (((v) & 0x7u) == 0x3u)
 #define ESK_BOOL(c) ((c) ? ESK_TRUE : ESK_FALSE)
 #define ESK_TRUTHY(v) ((v) != ESK_FALSE)
 
@@ -60,50 +93,149 @@ typedef uintptr_t esk_val;
 #define ESK_CHAR(c) ((esk_val)(((esk_val)(c) << 8) | 0x7u))
 #define ESK_CHARVAL(v) ((uint32_t)((v) >> 8))
 
+/* ---- pairs -------------------------------------------------------------- */
+typedef struct esk_pair {
+    esk_val car, cdr;
+} esk_pair;
+
+#define ESK_IS_PAIR(v) (((v) & 0x7u) == 0x5u)
+#define ESK_PAIR(v) ((esk_pair *)((v) - 5u))
+#define ESK_FROM_PAIR(p) ((esk_val)(p) + 5u)
+#define ESK_CAR(v) (ESK_PAIR(v)->car)
+#define ESK_CDR(v) (ESK_PAIR(v)->cdr)
+
 /* ---- heap objects ----------------------------------------------------- */
 typedef enum esk_type {
-    ESK_T_STRING,
-    ESK_T_CLOSURE,
-    ESK_T_BOX
+    ESK_T_FLONUM,       /* esk_flonum */
+    ESK_T_BIGNUM,       /* esk_bignum; size: limbs */
+    ESK_T_RATNUM,       /* reserved for exact rationals */
+    ESK_T_STRING,       /* esk_string; size: unused */
+    ESK_T_SYMBOL,       /* esk_symbol */
+    ESK_T_VECTOR,       /* esk_vector; size: length */
+    ESK_T_BYTEVECTOR,   /* esk_bytevector; size: length */
+    ESK_T_CLOSURE,      /* esk_closure; size: captured slots */
+    ESK_T_BOX,          /* esk_box */
+    ESK_T_RECORD,       /* esk_record; size: fields */
+    ESK_T_RECORD_TYPE,  /* esk_record_type */
+    ESK_T_PROMISE,      /* esk_promise */
+    ESK_T_VALUES,       /* esk_values: several return values; size: count */
+    ESK_T_CONDITION,    /* esk_condition: what error and friends raise */
+    ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
+    ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
+    ESK_T_COUNT
 } esk_type;
 
 typedef struct esk_header {
-    uint32_t type;  /* an esk_type */
-    uint32_t size;  /* type-specific: string bytes, closure slots */
+    uint32_t type; /* an esk_type */
+    uint32_t size; /* type-specific: a length or a slot count */
 } esk_header;
 
 #define ESK_IS_HEAP(v) (((v) & 0x7u) == 0x1u)
 #define ESK_HEAP(v) ((esk_header *)((v) - 1u))
 #define ESK_FROM_HEAP(p) ((esk_val)(p) + 1u)
-#define ESK_HAS_TYPE(v, t) (ESK_IS_HEAP(v) && ESK_HEAP(v)->type == (t))
+#define ESK_HAS_TYPE(v, t) (ESK_IS_HEAP(v) && ESK_HEAP(v)->type == (uint32_t)(t))
 
-/* A string literal or a string built at run time: UTF-8 bytes, NUL ended. */
+typedef struct esk_flonum {
+    esk_header h;
+    double value;
+} esk_flonum;
+
+/* Exact integers outside the fixnum range; never holds a fixnum's value. */
+typedef struct esk_bignum {
+    esk_header h;       /* size: number of limbs, > 0, top limb nonzero */
+    int32_t negative;
+    uint32_t limbs[];   /* little-endian base 2^32 magnitude */
+} esk_bignum;
+
+/* A string: code points stored one byte each while all are below 256, four
+ * bytes each once any is not, so string-ref is O(1). string-set! of a wide
+ * character widens the storage in place (data moves; the object does not). */
 typedef struct esk_string {
-    esk_header h;      /* size: byte length */
-    uint32_t length;   /* in characters */
-    const char *bytes;
+    esk_header h;
+    uint32_t length;    /* in characters */
+    uint32_t width;     /* 1: uint8_t code points (Latin-1); 4: uint32_t */
+    void *data;
 } esk_string;
 
-/* A procedure: code plus captured variables. The code receives the closure
- * itself so it can reach its captured variables. */
-typedef esk_val (*esk_code)(esk_val self, int argc, const esk_val *argv);
+typedef struct esk_symbol {
+    esk_header h;
+    uint32_t hash;
+    uint32_t length;         /* bytes of name, UTF-8 */
+    const char *name;        /* NUL-terminated UTF-8 */
+    struct esk_symbol *next; /* intern table chain */
+} esk_symbol;
+
+typedef struct esk_vector {
+    esk_header h;       /* size: length */
+    esk_val items[];
+} esk_vector;
+
+typedef struct esk_bytevector {
+    esk_header h;       /* size: length */
+    uint8_t bytes[];
+} esk_bytevector;
+
+typedef esk_val (*esk_code)(esk_val self, int argc, esk_val *argv);
 typedef struct esk_closure {
-    esk_header h;      /* size: number of captured slots */
+    esk_header h;       /* size: number of captured slots */
     esk_code code;
-    int32_t arity;     /* required arguments */
-    int32_t variadic;  /* 1 when extra arguments become a rest list */
-    const char *name;
+    int32_t arity;      /* required arguments */
+    int32_t variadic;   /* 1: extra arguments allowed (rest list or optionals) */
+    const char *name;   /* for messages; NULL when anonymous */
     esk_val slots[];
 } esk_closure;
 
-/* A mutable cell for a variable that is both captured and assigned. */
 typedef struct esk_box {
     esk_header h;
     esk_val value;
 } esk_box;
 
+typedef struct esk_record_type {
+    esk_header h;       /* size: number of fields */
+    esk_val name;       /* a symbol */
+    esk_val fields;     /* list of field-name symbols */
+} esk_record_type;
+
+typedef struct esk_record {
+    esk_header h;       /* size: number of fields */
+    esk_val type;       /* its esk_record_type */
+    esk_val fields[];
+} esk_record;
+
+/* A promise points at a state pair (done? . value-or-thunk) that forcing may
+ * share between promises, so chains of delay-force run in constant space. */
+typedef struct esk_promise {
+    esk_header h;
+    esk_val state;
+} esk_promise;
+
+typedef struct esk_values {
+    esk_header h;       /* size: count (never 1) */
+    esk_val items[];
+} esk_values;
+
+/* What raise receives from error: message, irritants and a kind. */
+typedef enum esk_condition_kind {
+    ESK_COND_ERROR,     /* (error msg irritant ...) and run-time errors */
+    ESK_COND_FILE,      /* file-error? */
+    ESK_COND_READ       /* read-error? */
+} esk_condition_kind;
+typedef struct esk_condition {
+    esk_header h;
+    int32_t kind;       /* an esk_condition_kind */
+    int32_t loc;        /* where it was raised, 0 if unknown */
+    esk_val message;    /* a string */
+    esk_val irritants;  /* a list */
+} esk_condition;
+
+#define ESK_FLONUM(v) (((esk_flonum *)ESK_HEAP(v))->value)
+#define ESK_STRING(v) ((esk_string *)ESK_HEAP(v))
+#define ESK_SYMBOL(v) ((esk_symbol *)ESK_HEAP(v))
+#define ESK_VECTOR(v) ((esk_vector *)ESK_HEAP(v))
+#define ESK_BYTEVECTOR(v) ((esk_bytevector *)ESK_HEAP(v))
 #define ESK_CLOSURE(v) ((esk_closure *)ESK_HEAP(v))
 #define ESK_BOX(v) ((esk_box *)ESK_HEAP(v))
+#define ESK_RECORD(v) ((esk_record *)ESK_HEAP(v))
 
 /* ---- source locations for run-time errors ------------------------------ */
 typedef struct esk_loc {
@@ -111,40 +243,145 @@ typedef struct esk_loc {
     int line, col;
 } esk_loc;
 
-/* The generated program fills this in: locations indexed by the small ids
- * that generated code passes to procedures that may fail. */
+/* The generated program defines this: locations indexed by the small ids
+ * that generated code passes to procedures that may fail; 0 is "unknown". */
 extern const esk_loc esk_locs[];
 
-/* ---- the runtime's API -------------------------------------------------- */
-void esk_init(int argc, char **argv);
-_Noreturn void esk_exit(int status);
-void *esk_alloc(size_t bytes);
+/* ---- memory: one front door ---------------------------------------------- */
+void *esk_alloc(size_t bytes);            /* 8-byte aligned, never NULL */
+void esk_alloc_free_all(void);            /* at exit */
+esk_val esk_make_flonum(double d);
+esk_val esk_cons(esk_val car, esk_val cdr);
+intptr_t esk_list_length(esk_val list);  /* -1 when improper or circular */
 
-_Noreturn void esk_error(int loc, const char *message, esk_val irritant);
+esk_val esk_make_vector_filled(size_t n, esk_val fill);
+esk_val esk_make_bytevector_from(const uint8_t *bytes, size_t n);
+
+/* car and cdr, open-coded by the compiler: the pair check inline. */
+esk_val esk_car(int loc, esk_val p);
+esk_val esk_cdr(int loc, esk_val p);
+ESK_INLINE esk_val esk_car_i(int loc, esk_val p) { return ESK_LIKELY(ESK_IS_PAIR(p)) ? ESK_CAR(p) : esk_car(loc, p); }
+ESK_INLINE esk_val esk_cdr_i(int loc, esk_val p) { return ESK_LIKELY(ESK_IS_PAIR(p)) ? ESK_CDR(p) : esk_cdr(loc, p); }
+
+/* ---- start-up, exit, errors ---------------------------------------------- */
+/* Runs program() on a thread with a large stack; returns the exit status. */
+int esk_main(int argc, char **argv, void (*program)(void));
+_Noreturn void esk_exit(int status);
+
+/* Raises an error condition "who: message" with irritants (a list, or
+ * ESK_NIL). Uncaught, it prints "Error: message irritant ..." and
+ * "  at FILE:LINE:COL" and exits 1. */
+_Noreturn void esk_raise_error(int loc, const char *message, esk_val irritants);
+_Noreturn void esk_error(int loc, const char *message, esk_val irritant);  /* one irritant, or ESK_UNSPECIFIED for none */
 _Noreturn void esk_type_error(int loc, const char *who, const char *expected, esk_val got);
+_Noreturn void esk_range_error(int loc, const char *who, esk_val index, esk_val object);
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given);
-_Noreturn void esk_overflow_error(int loc, const char *who);
+_Noreturn void esk_stack_overflow(void);
 _Noreturn esk_val esk_undefined_global(int loc, const char *name);
+
+_Noreturn void esk_raise(int loc, esk_val obj);
+esk_val esk_raise_continuable(int loc, esk_val obj);
+esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants);
+extern esk_val esk_handlers;  /* current exception handlers, innermost first */
+extern esk_val esk_winders;   /* active dynamic-wind (before . after) pairs, innermost first */
+
+/* Stack depth check at every procedure entry: overflow is an error, never a
+ * segfault. */
+extern char *esk_stack_limit;
+#if defined(__GNUC__) || defined(__clang__)
+#define ESK_STACK_CHECK()                                                   \
+    do {                                                                    \
+        if (ESK_UNLIKELY((char *)__builtin_frame_address(0) < esk_stack_limit)) \
+            esk_stack_overflow();                                           \
+    } while (0)
+#else
+#define ESK_STACK_CHECK()                                                   \
+    do {                                                                    \
+        char esk_probe_;                                                    \
+        if (&esk_probe_ < esk_stack_limit) esk_stack_overflow();            \
+    } while (0)
+#endif
 
 /* Reading a global: its definition must have run. */
 #define ESK_GLOBAL(g, loc, name) ((g) != ESK_UNDEFINED ? (g) : esk_undefined_global((loc), (name)))
 
-/* Calling a procedure value: check it, then enter its code. */
-ESK_INLINE esk_val esk_call(int loc, esk_val f, int argc, const esk_val *argv) {
-    if (!ESK_HAS_TYPE(f, ESK_T_CLOSURE)) esk_type_error(loc, "application", "a procedure", f);
-    esk_closure *c = (esk_closure *)(f - 1u);
-    if (c->variadic ? argc < c->arity : argc != c->arity) esk_arity_error(loc, f, argc);
-    return c->code(f, argc, argv);
-}
-
+/* ---- procedures, calls and tail calls --------------------------------- */
 esk_val esk_make_closure(esk_code code, int arity, int variadic, const char *name, int nslots);
 esk_val esk_make_box(esk_val value);
 
-void esk_display(esk_val v);
-void esk_write(esk_val v);
-void esk_newline(void);
+/* The trampoline registers: the pending tail call. */
+extern esk_val esk_tc_proc;
+extern int esk_tc_argc;
+extern int esk_tc_loc;
+extern esk_val *esk_tc_argv;     /* room for esk_tc_room arguments */
+extern int esk_tc_room;
+void esk_tc_grow(int argc);      /* makes room for argc arguments */
 
-/* ---- fixnum arithmetic: fast path inline, everything else out of line --- */
+/* Keeps calling while r says a tail call is pending. */
+esk_val esk_trampoline(esk_val r);
+
+ESK_INLINE esk_closure *esk_check_call(int loc, esk_val f, int argc) {
+    esk_closure *c;
+    if (ESK_UNLIKELY(!ESK_HAS_TYPE(f, ESK_T_CLOSURE))) esk_type_error(loc, "application", "a procedure", f);
+    c = (esk_closure *)(f - 1u);
+    if (ESK_UNLIKELY(c->variadic ? argc < c->arity : argc != c->arity)) esk_arity_error(loc, f, argc);
+    return c;
+}
+
+/* A non-tail call of a procedure value; the result may be ESK_TAIL_CALL. */
+ESK_INLINE esk_val esk_call(int loc, esk_val f, int argc, esk_val *argv) {
+    return esk_check_call(loc, f, argc)->code(f, argc, argv);
+}
+
+/* A tail call: the arguments are already in esk_tc_argv[0..argc). */
+ESK_INLINE esk_val esk_tail_call(int loc, esk_val f, int argc) {
+    esk_tc_proc = f;
+    esk_tc_argc = argc;
+    esk_tc_loc = loc;
+    return ESK_TAIL_CALL;
+}
+
+/* Calls a procedure from C and returns its final value (no pending tail). */
+esk_val esk_apply_proc(int loc, esk_val f, int argc, esk_val *argv);
+esk_val esk_call0(int loc, esk_val f);
+esk_val esk_call1(int loc, esk_val f, esk_val a);
+esk_val esk_call2(int loc, esk_val f, esk_val a, esk_val b);
+
+/* (apply f a ... list): argv[argc-1] is the list. */
+esk_val esk_apply(int loc, int argc, esk_val *argv);
+esk_val esk_apply_tail(int loc, int argc, esk_val *argv);
+
+/* A rest parameter: the list of argv[from..argc). */
+esk_val esk_rest_list(int argc, esk_val *argv, int from);
+
+/* ---- output used by display and write (ports come later) --------------- */
+void esk_display_to(FILE *out, esk_val v);
+void esk_write_to(FILE *out, esk_val v);
+
+/* Appends the external representation of a number to buf (NUL-ended), at
+ * most size bytes; returns the length it needs (like snprintf). */
+int esk_number_to_cstring(esk_val n, int radix, char *buf, size_t size);
+/* Writes a string's characters as UTF-8, raw (display) or escaped (write). */
+void esk_string_print(FILE *out, esk_val s, int escaped);
+void esk_char_write(FILE *out, uint32_t c);        /* #\a #\space #\x3bb ... */
+void esk_put_utf8(FILE *out, uint32_t c);
+
+/* ---- equivalence and multiple values ----------------------------------- */
+int esk_eqv(esk_val a, esk_val b);
+int esk_equal(esk_val a, esk_val b);
+int esk_num_eqv(esk_val a, esk_val b);        /* both numbers: eqv? */
+int esk_string_equal(esk_val a, esk_val b);   /* both strings: same characters */
+esk_val esk_make_values(int n, const esk_val *items);  /* n == 1: the item itself */
+
+/* ---- symbols --------------------------------------------------------------- */
+void esk_symbol_print(FILE *out, esk_val sym, int escaped);  /* write uses |a b| when needed */
+
+/* ---- constants built at start-up ------------------------------------- */
+esk_val esk_string_from_latin1(const char *bytes, size_t length);
+esk_val esk_string_from_utf32(const uint32_t *chars, size_t length);
+esk_val esk_intern(const char *utf8, size_t length);  /* a symbol */
+
+/* ---- fixnum fast paths, inline; everything else out of line ------------ */
 #if defined(__GNUC__) || defined(__clang__)
 #define ESK_ADD_OVERFLOWS(a, b, r) __builtin_add_overflow((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #define ESK_SUB_OVERFLOWS(a, b, r) __builtin_sub_overflow((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
@@ -158,33 +395,367 @@ int esk_mul_overflows(intptr_t a, intptr_t b, intptr_t *r);
 #define ESK_MUL_OVERFLOWS(a, b, r) esk_mul_overflows((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #endif
 
-esk_val esk_add_slow(int loc, esk_val a, esk_val b);
-esk_val esk_sub_slow(int loc, esk_val a, esk_val b);
-esk_val esk_mul_slow(int loc, esk_val a, esk_val b);
-int esk_compare_slow(int loc, const char *who, esk_val a, esk_val b);
-esk_val esk_quotient(int loc, esk_val a, esk_val b);
-esk_val esk_remainder(int loc, esk_val a, esk_val b);
-esk_val esk_modulo(int loc, esk_val a, esk_val b);
+/* Generic arithmetic on any numbers (fixnum, bignum, flonum): the slow paths
+ * of the inline operations below, and what the built-ins call. */
+esk_val esk_num_add(int loc, esk_val a, esk_val b);
+esk_val esk_num_sub(int loc, esk_val a, esk_val b);
+esk_val esk_num_mul(int loc, esk_val a, esk_val b);
+esk_val esk_num_div(int loc, esk_val a, esk_val b);  /* (/ a b) */
+/* Comparisons: who names the procedure for type errors ("<", ">=", ...).
+ * Any comparison with a NaN is false. */
+int esk_num_lt(int loc, const char *who, esk_val a, esk_val b);     /* a < b */
+int esk_num_le(int loc, const char *who, esk_val a, esk_val b);     /* a <= b */
+int esk_num_equal(int loc, const char *who, esk_val a, esk_val b);  /* a = b */
+int esk_is_number(esk_val v);
 
 ESK_INLINE esk_val esk_add(int loc, esk_val a, esk_val b) {
     intptr_t r;
-    if (ESK_BOTH_FIXNUM(a, b) && !ESK_ADD_OVERFLOWS(a, b, &r)) return (esk_val)r;
-    return esk_add_slow(loc, a, b);
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b)) && !ESK_ADD_OVERFLOWS(a, b, &r)) return (esk_val)r;
+    return esk_num_add(loc, a, b);
 }
 ESK_INLINE esk_val esk_sub(int loc, esk_val a, esk_val b) {
     intptr_t r;
-    if (ESK_BOTH_FIXNUM(a, b) && !ESK_SUB_OVERFLOWS(a, b, &r)) return (esk_val)r;
-    return esk_sub_slow(loc, a, b);
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b)) && !ESK_SUB_OVERFLOWS(a, b, &r)) return (esk_val)r;
+    return esk_num_sub(loc, a, b);
 }
 ESK_INLINE esk_val esk_mul(int loc, esk_val a, esk_val b) {
     intptr_t r;
-    if (ESK_BOTH_FIXNUM(a, b) && !ESK_MUL_OVERFLOWS(ESK_FIXVAL(a), b, &r)) return (esk_val)r;
-    return esk_mul_slow(loc, a, b);
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b)) && !ESK_MUL_OVERFLOWS(ESK_FIXVAL(a), b, &r)) return (esk_val)r;
+    return esk_num_mul(loc, a, b);
 }
-/* Numeric comparison: -1, 0 or 1. */
-ESK_INLINE int esk_compare(int loc, const char *who, esk_val a, esk_val b) {
-    if (ESK_BOTH_FIXNUM(a, b)) return ((intptr_t)a > (intptr_t)b) - ((intptr_t)a < (intptr_t)b);
-    return esk_compare_slow(loc, who, a, b);
+ESK_INLINE int esk_lt(int loc, const char *who, esk_val a, esk_val b) {
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b))) return (intptr_t)a < (intptr_t)b;
+    return esk_num_lt(loc, who, a, b);
 }
+ESK_INLINE int esk_le(int loc, const char *who, esk_val a, esk_val b) {
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b))) return (intptr_t)a <= (intptr_t)b;
+    return esk_num_le(loc, who, a, b);
+}
+ESK_INLINE int esk_numeq(int loc, const char *who, esk_val a, esk_val b) {
+    if (ESK_LIKELY(ESK_BOTH_FIXNUM(a, b))) return a == b;
+    return esk_num_equal(loc, who, a, b);
+}
+
+/* ---- text and sequences (esk_string.c, esk_char.c, esk_symbol.c, esk_vector.c) ---- */
+
+/* Unicode character data, generated into the build tree as esk_unicode.c by
+ * tools/gen_unicode.py (which explains the packing). Ranges: sorted words
+ * start << 11 | (length - 1). Case runs: start | (stride == 2) << 21 |
+ * (count - 1) << 22, mapping by delta. Specials: mappings to 2 or 3 code
+ * points (unused slots 0). */
+typedef struct esk_ucd_ranges {
+    uint32_t count;
+    const uint32_t *words;
+} esk_ucd_ranges;
+typedef struct esk_ucd_case_run {
+    uint32_t packed;
+    int32_t delta;
+} esk_ucd_case_run;
+typedef struct esk_ucd_case_map {
+    uint32_t count;
+    const esk_ucd_case_run *runs;
+} esk_ucd_case_map;
+typedef struct esk_ucd_special {
+    uint32_t c;
+    uint32_t to[3];
+} esk_ucd_special;
+typedef struct esk_ucd_specials {
+    uint32_t count;
+    const esk_ucd_special *items;
+} esk_ucd_specials;
+extern const esk_ucd_ranges esk_ucd_alphabetic, esk_ucd_white_space, esk_ucd_decimal,
+    esk_ucd_uppercase_extra, esk_ucd_uppercase_except, esk_ucd_lowercase_extra,
+    esk_ucd_lowercase_except, esk_ucd_cased_extra, esk_ucd_case_ignorable;
+extern const esk_ucd_case_map esk_ucd_upcase, esk_ucd_downcase, esk_ucd_foldcase;
+extern const esk_ucd_specials esk_ucd_full_upcase, esk_ucd_full_downcase, esk_ucd_full_foldcase;
+
+/* Character classes and case mappings of code points (esk_char.c). The
+ * simple mappings give one code point; the full ones write 1 to 3 into out
+ * and return how many. */
+int esk_uni_is_alphabetic(uint32_t c);
+int esk_uni_is_white_space(uint32_t c);
+int esk_uni_is_upper(uint32_t c);
+int esk_uni_is_lower(uint32_t c);
+int esk_uni_is_cased(uint32_t c);
+int esk_uni_is_case_ignorable(uint32_t c);
+int esk_uni_digit_value(uint32_t c);     /* 0..9 for a decimal digit (Nd), else -1 */
+uint32_t esk_uni_upcase(uint32_t c);
+uint32_t esk_uni_downcase(uint32_t c);
+uint32_t esk_uni_foldcase(uint32_t c);
+int esk_uni_full_upcase(uint32_t c, uint32_t out[3]);
+int esk_uni_full_downcase(uint32_t c, uint32_t out[3]);
+int esk_uni_full_foldcase(uint32_t c, uint32_t out[3]);
+#define ESK_MAX_CODE_POINT 0x10FFFFu
+#define ESK_IS_SCALAR_VALUE(c) ((c) <= ESK_MAX_CODE_POINT && ((c) < 0xD800u || (c) > 0xDFFFu))
+
+/* UTF-8. encode: writes 1 to 4 bytes, returns how many. decode: the length
+ * of the well-formed sequence at p (at most n bytes), or 0 when it is not
+ * (overlong, surrogate, above U+10FFFF, truncated, stray continuation). */
+int esk_utf8_encode(uint32_t c, unsigned char out[4]);
+size_t esk_utf8_decode(const unsigned char *p, size_t n, uint32_t *c);
+
+/* Strings from C. esk_string_alloc: length characters of the given width (1
+ * or 4), all U+0000. from_utf8 replaces ill-formed bytes with U+FFFD.
+ * esk_string_to_utf8_cstr: a fresh NUL-ended UTF-8 copy (length in bytes
+ * stored when length is not NULL). */
+esk_val esk_string_alloc(size_t length, uint32_t width);
+esk_val esk_string_from_utf8(const char *utf8, size_t length);
+char *esk_string_to_utf8_cstr(esk_val s, size_t *length);
+void esk_string_put_char(esk_val s, size_t i, uint32_t c);  /* widens when c > 255 */
+ESK_INLINE uint32_t esk_string_char_at(const esk_string *s, size_t i) {
+    return s->width == 1 ? ((const uint8_t *)s->data)[i] : ((const uint32_t *)s->data)[i];
+}
+
+/* Vectors and bytevectors from C. */
+esk_val esk_vector_alloc(size_t length, esk_val fill);
+esk_val esk_vector_from(size_t length, const esk_val *items);
+esk_val esk_bytevector_alloc(size_t length, uint8_t fill);
+esk_val esk_bytevector_from(const uint8_t *bytes, size_t length);
+
+/* Argument checks shared by the sequence procedures: an index below limit;
+ * optional start and end (ESK_DEFAULT: 0 and length) with
+ * 0 <= start <= end <= length; the length of a proper list (else a type
+ * error: improper and circular lists alike). */
+size_t esk_seq_index(int loc, const char *who, esk_val index, size_t limit, esk_val object);
+void esk_seq_range(int loc, const char *who, esk_val object, size_t length, esk_val start, esk_val end,
+                   size_t *from, size_t *to);
+size_t esk_seq_list_length(int loc, const char *who, esk_val list);
+/* A length argument (make-string, make-vector ...): an exact integer in
+ * 0..ESK_SEQ_MAX_LENGTH. */
+#define ESK_SEQ_MAX_LENGTH 0x7FFFFFFFu
+size_t esk_seq_length_arg(int loc, const char *who, esk_val k);
+
+/* Built-ins of esk_string.def: (scheme char). */
+esk_val esk_char_p(int loc, esk_val x);
+esk_val esk_char_to_integer(int loc, esk_val c);
+esk_val esk_integer_to_char(int loc, esk_val n);
+esk_val esk_char_eq_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_lt_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_gt_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_le_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ge_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ci_eq_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ci_lt_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ci_gt_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ci_le_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_ci_ge_p(int loc, int argc, esk_val *argv);
+esk_val esk_char_alphabetic_p(int loc, esk_val c);
+esk_val esk_char_numeric_p(int loc, esk_val c);
+esk_val esk_char_whitespace_p(int loc, esk_val c);
+esk_val esk_char_upper_case_p(int loc, esk_val c);
+esk_val esk_char_lower_case_p(int loc, esk_val c);
+esk_val esk_digit_value(int loc, esk_val c);
+esk_val esk_char_upcase(int loc, esk_val c);
+esk_val esk_char_downcase(int loc, esk_val c);
+esk_val esk_char_foldcase(int loc, esk_val c);
+
+/* Built-ins of esk_string.def: strings. */
+esk_val esk_string_p(int loc, esk_val x);
+esk_val esk_make_string(int loc, esk_val k, esk_val fill);
+esk_val esk_string_of(int loc, int argc, esk_val *argv);  /* (string char ...) */
+esk_val esk_string_length(int loc, esk_val s);
+esk_val esk_string_ref(int loc, esk_val s, esk_val k);
+esk_val esk_string_set_x(int loc, esk_val s, esk_val k, esk_val c);
+esk_val esk_substring(int loc, esk_val s, esk_val start, esk_val end);
+esk_val esk_string_append(int loc, int argc, esk_val *argv);
+esk_val esk_string_copy(int loc, esk_val s, esk_val start, esk_val end);
+esk_val esk_string_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val start, esk_val end);
+esk_val esk_string_fill_x(int loc, esk_val s, esk_val c, esk_val start, esk_val end);
+esk_val esk_string_to_list(int loc, esk_val s, esk_val start, esk_val end);
+esk_val esk_list_to_string(int loc, esk_val list);
+esk_val esk_string_to_vector(int loc, esk_val s, esk_val start, esk_val end);
+esk_val esk_vector_to_string(int loc, esk_val v, esk_val start, esk_val end);
+esk_val esk_string_eq_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_lt_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_gt_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_le_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ge_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ci_eq_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ci_lt_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ci_gt_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ci_le_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_ci_ge_p(int loc, int argc, esk_val *argv);
+esk_val esk_string_upcase(int loc, esk_val s);
+esk_val esk_string_downcase(int loc, esk_val s);
+esk_val esk_string_foldcase(int loc, esk_val s);
+esk_val esk_string_map(int loc, int argc, esk_val *argv);
+esk_val esk_string_for_each(int loc, int argc, esk_val *argv);
+esk_val esk_string_to_utf8(int loc, esk_val s, esk_val start, esk_val end);
+esk_val esk_utf8_to_string(int loc, esk_val bv, esk_val start, esk_val end);
+
+/* Built-ins of esk_string.def: symbols. */
+esk_val esk_symbol_p(int loc, esk_val x);
+esk_val esk_symbol_to_string(int loc, esk_val sym);
+esk_val esk_string_to_symbol(int loc, esk_val s);
+esk_val esk_symbol_eq_p(int loc, int argc, esk_val *argv);
+
+/* Built-ins of esk_string.def: vectors and bytevectors. */
+esk_val esk_vector_p(int loc, esk_val x);
+esk_val esk_make_vector(int loc, esk_val k, esk_val fill);
+esk_val esk_vector_of(int loc, int argc, esk_val *argv);  /* (vector obj ...) */
+esk_val esk_vector_length(int loc, esk_val v);
+esk_val esk_vector_ref(int loc, esk_val v, esk_val k);
+esk_val esk_vector_set_x(int loc, esk_val v, esk_val k, esk_val x);
+esk_val esk_vector_to_list(int loc, esk_val v, esk_val start, esk_val end);
+esk_val esk_list_to_vector(int loc, esk_val list);
+esk_val esk_vector_fill_x(int loc, esk_val v, esk_val x, esk_val start, esk_val end);
+esk_val esk_vector_copy(int loc, esk_val v, esk_val start, esk_val end);
+esk_val esk_vector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val start, esk_val end);
+esk_val esk_vector_append(int loc, int argc, esk_val *argv);
+esk_val esk_vector_map(int loc, int argc, esk_val *argv);
+esk_val esk_vector_for_each(int loc, int argc, esk_val *argv);
+esk_val esk_bytevector_p(int loc, esk_val x);
+esk_val esk_make_bytevector(int loc, esk_val k, esk_val fill);
+esk_val esk_bytevector_of(int loc, int argc, esk_val *argv);  /* (bytevector byte ...) */
+esk_val esk_bytevector_length(int loc, esk_val bv);
+esk_val esk_bytevector_u8_ref(int loc, esk_val bv, esk_val k);
+esk_val esk_bytevector_u8_set_x(int loc, esk_val bv, esk_val k, esk_val byte);
+esk_val esk_bytevector_copy(int loc, esk_val bv, esk_val start, esk_val end);
+esk_val esk_bytevector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val start, esk_val end);
+esk_val esk_bytevector_append(int loc, int argc, esk_val *argv);
+
+/* ---- numbers (esk_num.c, esk_bignum.c, esk_flonum.c) ---- */
+
+/* The numeric tower: fixnum < bignum < ratnum (exact) and flonum (inexact).
+ * Every exact result is normalised, so eqv? and = on exact numbers compare
+ * representations: a bignum never holds a fixnum's value, and a ratnum is
+ * an exact non-integer num/den in lowest terms with den > 1 (num and den
+ * are fixnums or bignums). Complex numbers are not supported. */
+typedef struct esk_ratnum {
+    esk_header h;       /* type ESK_T_RATNUM; size: unused */
+    esk_val num;
+    esk_val den;
+} esk_ratnum;
+#define ESK_RATNUM(v) ((esk_ratnum *)ESK_HEAP(v))
+#define ESK_BIGNUM(v) ((esk_bignum *)ESK_HEAP(v))
+#define ESK_IS_FLONUM(v) ESK_HAS_TYPE(v, ESK_T_FLONUM)
+#define ESK_IS_BIGNUM(v) ESK_HAS_TYPE(v, ESK_T_BIGNUM)
+#define ESK_IS_RATNUM(v) ESK_HAS_TYPE(v, ESK_T_RATNUM)
+#define ESK_IS_EXACT_INTEGER(v) (ESK_IS_FIXNUM(v) || ESK_IS_BIGNUM(v))
+
+/* Exact integers (esk_bignum.c): every esk_val argument is a fixnum or a
+ * bignum, every result is normalised. */
+esk_val esk_big_from_i64(int64_t n);
+esk_val esk_big_from_u64(uint64_t magnitude, int negative);
+int esk_big_sign(esk_val a);                    /* -1, 0 or 1 */
+int esk_big_cmp(esk_val a, esk_val b);          /* -1, 0 or 1 */
+int esk_big_is_odd(esk_val a);
+int esk_big_to_i64(esk_val a, int64_t *out);    /* 0 when it does not fit */
+esk_val esk_big_neg(esk_val a);
+esk_val esk_big_abs(esk_val a);
+esk_val esk_big_add(esk_val a, esk_val b);
+esk_val esk_big_sub(esk_val a, esk_val b);
+esk_val esk_big_mul(esk_val a, esk_val b);
+/* Truncating division, b nonzero: a = q*b + r, r has a's sign. Either
+ * output may be NULL. */
+void esk_big_divmod(esk_val a, esk_val b, esk_val *q, esk_val *r);
+esk_val esk_big_gcd(esk_val a, esk_val b);      /* >= 0 */
+esk_val esk_big_pow(esk_val base, uint64_t e);
+esk_val esk_big_shift(esk_val a, int64_t k);    /* a * 2^k, floor for k < 0 */
+uint64_t esk_big_bit_length(esk_val a);         /* bits of |a|; 0 for 0 */
+/* floor(sqrt(a)) for a >= 0; *rem (if not NULL) gets a - root^2. */
+esk_val esk_big_isqrt(esk_val a, esk_val *rem);
+/* The integer k-th root when a (>= 0) is a perfect k-th power, else
+ * ESK_FALSE. */
+esk_val esk_big_exact_root(esk_val a, uint64_t k);
+double esk_big_to_double(esk_val a);            /* correctly rounded */
+double esk_big_ratio_to_double(esk_val n, esk_val d);  /* n/d rounded; d > 0 */
+esk_val esk_big_from_double(double d);          /* d integral and finite */
+/* Digits in radix 2..36 (lowercase), '-' first when negative; returns the
+ * length needed, like snprintf. */
+int esk_big_to_cstring(esk_val a, int radix, char *buf, size_t size);
+/* The value of n valid digits in radix 2..36 (no sign). */
+esk_val esk_big_parse(const char *digits, size_t n, int radix);
+
+/* Flonums (esk_flonum.c): IEEE double arithmetic done without libm.
+ * Rounding is by bit manipulation, sqrt is correctly rounded, and the
+ * transcendental functions use double-double evaluation (error < 1 ulp). */
+double esk_flo_floor(double x);
+double esk_flo_ceil(double x);
+double esk_flo_trunc(double x);
+double esk_flo_round(double x);                 /* halfway cases to even */
+double esk_flo_sqrt(double x);
+double esk_flo_exp(double x);
+double esk_flo_log(double x);
+double esk_flo_log_scaled(double x, int64_t k);  /* log(x * 2^k), for x > 0 */
+double esk_flo_pow(double x, double y);
+double esk_flo_sin(double x);
+double esk_flo_cos(double x);
+double esk_flo_tan(double x);
+double esk_flo_asin(double x);
+double esk_flo_acos(double x);
+double esk_flo_atan(double x);
+double esk_flo_atan2(double y, double x);
+double esk_flo_ldexp(double x, int64_t n);      /* x * 2^n, correctly rounded */
+/* The double nearest (ties to even) to magnitude * 2^exp2, plus something
+ * below the last bit when sticky; negated when negative. */
+double esk_flo_make(int negative, uint64_t magnitude, int64_t exp2, int sticky);
+/* x = *mantissa * 2^*exp2 exactly, for finite nonzero x (mantissa < 2^53). */
+void esk_flo_decompose(double x, uint64_t *mantissa, int *exp2);
+int esk_flo_is_integer(double x);               /* finite and integral */
+/* Shortest text that reads back: 100.0 0.1 -0.0 1e21 1.5e-7 +inf.0 +nan.0
+ * (returns the length needed, like snprintf). */
+int esk_flo_to_cstring(double x, char *buf, size_t size);
+
+/* Generic arithmetic helpers (esk_num.c). */
+double esk_num_to_double(esk_val n);            /* any real number */
+esk_val esk_num_make_ratio(int loc, esk_val n, esk_val d);  /* normalises; d != 0 */
+/* string->number on C text: the number, or ESK_FALSE. */
+esk_val esk_num_parse(const char *text, size_t length, int radix);
+
+/* Built-ins of esk_num.def. */
+esk_val esk_number_p(int loc, esk_val x);
+esk_val esk_complex_p(int loc, esk_val x);
+esk_val esk_real_p(int loc, esk_val x);
+esk_val esk_rational_p(int loc, esk_val x);
+esk_val esk_integer_p(int loc, esk_val x);
+esk_val esk_exact_p(int loc, esk_val z);
+esk_val esk_inexact_p(int loc, esk_val z);
+esk_val esk_exact_integer_p(int loc, esk_val x);
+esk_val esk_exact_rational_p(int loc, esk_val x);
+esk_val esk_nan_p(int loc, esk_val x);
+esk_val esk_infinite_p(int loc, esk_val x);
+esk_val esk_finite_p(int loc, esk_val x);
+esk_val esk_zero_p(int loc, esk_val z);
+esk_val esk_positive_p(int loc, esk_val x);
+esk_val esk_negative_p(int loc, esk_val x);
+esk_val esk_odd_p(int loc, esk_val n);
+esk_val esk_even_p(int loc, esk_val n);
+esk_val esk_max(int loc, int argc, esk_val *argv);
+esk_val esk_min(int loc, int argc, esk_val *argv);
+esk_val esk_abs(int loc, esk_val x);
+esk_val esk_quotient(int loc, esk_val n1, esk_val n2);
+esk_val esk_remainder(int loc, esk_val n1, esk_val n2);
+esk_val esk_modulo(int loc, esk_val n1, esk_val n2);
+esk_val esk_floor_slash(int loc, esk_val n1, esk_val n2);      /* floor/ */
+esk_val esk_truncate_slash(int loc, esk_val n1, esk_val n2);   /* truncate/ */
+esk_val esk_floor_quotient(int loc, esk_val n1, esk_val n2);
+esk_val esk_floor_remainder(int loc, esk_val n1, esk_val n2);
+esk_val esk_truncate_quotient(int loc, esk_val n1, esk_val n2);
+esk_val esk_truncate_remainder(int loc, esk_val n1, esk_val n2);
+esk_val esk_gcd(int loc, int argc, esk_val *argv);
+esk_val esk_lcm(int loc, int argc, esk_val *argv);
+esk_val esk_numerator(int loc, esk_val q);
+esk_val esk_denominator(int loc, esk_val q);
+esk_val esk_floor(int loc, esk_val x);
+esk_val esk_ceiling(int loc, esk_val x);
+esk_val esk_round(int loc, esk_val x);
+esk_val esk_truncate(int loc, esk_val x);
+esk_val esk_exact(int loc, esk_val z);
+esk_val esk_inexact(int loc, esk_val z);
+esk_val esk_square(int loc, esk_val z);
+esk_val esk_sqrt(int loc, esk_val z);
+esk_val esk_exact_integer_sqrt(int loc, esk_val k);
+esk_val esk_expt(int loc, esk_val z1, esk_val z2);
+esk_val esk_exp(int loc, esk_val z);
+esk_val esk_log(int loc, esk_val z1, esk_val z2);
+esk_val esk_sin(int loc, esk_val z);
+esk_val esk_cos(int loc, esk_val z);
+esk_val esk_tan(int loc, esk_val z);
+esk_val esk_asin(int loc, esk_val z);
+esk_val esk_acos(int loc, esk_val z);
+esk_val esk_atan(int loc, esk_val z1, esk_val z2);
+esk_val esk_number_to_string(int loc, esk_val z, esk_val radix);
+esk_val esk_string_to_number(int loc, esk_val s, esk_val radix);
 
 #endif /* ESHKOL_H */

@@ -2,4 +2,4 @@
 (define (add a b)
   (+ a b))
 (display (add 1 2 3))
-(newline 1)
+(car 1 2)

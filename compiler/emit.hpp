@@ -1,0 +1,135 @@
+// The C emitter's internals, shared by its files: emit_c.cpp (the program,
+// functions), emit_expr.cpp (expressions and calls), emit_prim.cpp
+// (built-ins), emit_const.cpp (quoted constants).
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lower.hpp"
+#include "passes.hpp"
+#include "primitives.hpp"
+
+namespace eshkol::emit {
+
+// What an expression compiles to: statements, then a C expression.
+struct Code {
+    Code() = default;
+    Code(std::string s, std::string v, bool t = true, std::string c = "")
+        : stmts(std::move(s)), value(std::move(v)), trivial(t), cond(std::move(c)) {}
+    std::string stmts;
+    std::string value;    // a C expression of type esk_val
+    bool trivial = true;  // value has no effects and cannot fail
+    std::string cond;     // when set: a C truth expression equivalent to value
+};
+
+// Where an expression's value goes.
+struct Dest {
+    enum class Kind { ret, value, effect };
+    Kind kind = Kind::effect;
+    std::string temp;  // value: the C variable to assign
+    std::string join;  // when set: jump here after delivering
+    static Dest ret() { return {Kind::ret, "", ""}; }
+    static Dest to(std::string temp) { return {Kind::value, std::move(temp), ""}; }
+    static Dest effect() { return {Kind::effect, "", ""}; }
+};
+
+// Per-function emission state.
+struct Function {
+    const Lambda* lambda = nullptr;  // null for the program body
+    bool direct = false;             // positional C parameters
+    std::string decls;               // hoisted declarations
+    std::unordered_set<std::string> declared;
+    bool loops = false;              // a self tail call jumped to 'top'
+};
+
+std::string mangle(std::string_view name);
+std::string c_string_literal(std::string_view bytes);
+std::string comment_text(std::string_view s);
+
+class Emitter {
+public:
+    Emitter(const Program& program, const Lowering& lowering, const SourceManager& sources,
+            const EmitOptions& options, Diagnostics& diags)
+        : prog_(program), low_(lowering), sources_(sources), options_(options), diags_(diags) {}
+
+    std::string run();
+
+private:
+    const Program& prog_;
+    const Lowering& low_;
+    const SourceManager& sources_;
+    const EmitOptions& options_;
+    Diagnostics& diags_;
+
+    // file-level pieces
+    std::string file_statics_, globals_, prototypes_, functions_;
+    std::string constant_init_;  // statements of esk_init_constants()
+    std::vector<Loc> locs_{Loc{}};
+    std::unordered_map<const Datum*, std::string> constants_;
+    std::unordered_set<const Datum*> constants_in_progress_;
+    struct Fixup {
+        std::string place;     // a C lvalue inside a constant
+        const Datum* target;   // the enclosing datum it points back to
+    };
+    std::vector<Fixup> fixups_;
+    std::map<std::string, std::string> primitive_values_;  // name -> C variable
+    std::unordered_set<const Var*> boxed_;
+    Function* fn_ = nullptr;
+    uint32_t next_temp_ = 0;
+
+    // emit_c.cpp
+    int loc_id(Loc loc);
+    std::string line(Loc loc) const;
+    std::string source_comment(Loc loc) const;
+    std::string temp(std::string_view hint);
+    void declare(const std::string& name);
+    std::string var_name(const Var* v) const;
+    std::string raw_var(const Var* v) const;
+    std::string read_var(const Var* v, Loc loc);
+    std::string write_var(const Var* v, const std::string& value);
+    bool is_boxed(const Var* v) const { return boxed_.count(v) != 0; }
+    std::string function_name(const Lambda& l) const;
+    std::string label_name(const Lambda& l) const;
+    std::string emit_function(const Lambda& l);
+    std::string params_prologue(const Lambda& l);
+    std::string program_function();
+    std::string runtime_text() const;
+
+    // emit_expr.cpp
+    Code expr(const Expr& e);
+    std::string emit_to(const Expr& e, const Dest& d);
+    std::string deliver(const Code& c, const Dest& d);
+    std::string effect(const Expr& e) { return emit_to(e, Dest::effect()); }
+    std::string statements(const Code& c);
+    Code if_value(const Expr& e, const If& n);
+    std::string if_to(const If& n, const Dest& d);
+    std::string let_to(const Expr& e, const Let& n, const Dest& d);
+    std::string let_bindings(const Let& n);
+    Code lambda_value(const Expr& e, const Lambda& l);
+    std::vector<Code> operands(const std::vector<ExprPtr>& args, bool all_in_temps = false);
+    Code call_value(const Expr& e, const Call& n);
+    std::string call_to(const Expr& e, const Call& n, const Dest& d);
+    std::string jump_to(const Expr& e, const Lambda& target, const Call& n);
+    std::string self_loop(const Expr& e, const Call& n);
+    std::string trampoline_call(const Expr& e, const std::string& fn, std::vector<Code>& args);
+    Code direct_call(const Expr& e, const Lambda& g, const Var* callee, std::vector<Code>& args);
+    Code unknown_call(const Expr& e, const Call& n, std::vector<Code>& args);
+    std::string bounce(const std::string& value);
+
+    // emit_prim.cpp
+    Code primitive(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail);
+    Code open_coded(const Expr& e, const Primitive& p, std::vector<Code>& args, bool& handled);
+    std::string primitive_value(const Primitive& p);
+
+    // emit_const.cpp
+    Code constant(const Expr& e, const Datum* d);
+    std::string constant_expr(const Datum* d);
+    std::string build_constant(const Datum* d);
+    std::string number_constant(const Number& n);
+};
+
+}  // namespace eshkol::emit

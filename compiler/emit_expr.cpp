@@ -1,0 +1,331 @@
+// C emission of expressions: every expression is compiled for a destination
+// (return it, assign it, or drop it), and calls become direct C calls,
+// jumps, trampolined tail calls or calls through closures as lowering said.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "emit.hpp"
+
+namespace eshkol::emit {
+
+namespace {
+
+std::string truth(const Code& c) { return c.cond.empty() ? fmt::format("ESK_TRUTHY({})", c.value) : c.cond; }
+
+// Values that no assignment can change: literals, quoted constants and
+// closure slots (copied at creation, never written).
+bool is_constant_value(const std::string& v) {
+    for (const char* prefix : {"ESK_FIX(", "ESK_CHAR(", "ESK_TRUE", "ESK_FALSE", "ESK_NIL", "ESK_UNSPECIFIED",
+                               "ESK_CLOSURE(self)->slots["})
+        if (v.starts_with(prefix)) return true;
+    return v.size() > 1 && v[0] == 'k' && std::isdigit(static_cast<unsigned char>(v[1]));
+}
+
+const Lambda* lambda_of(const Expr& e) {
+    auto* l = std::get_if<std::unique_ptr<Lambda>>(&e.node);
+    return l ? l->get() : nullptr;
+}
+
+}  // namespace
+
+std::string Emitter::statements(const Code& c) {
+    if (c.trivial) return c.stmts;
+    return c.stmts + fmt::format("    (void)({});\n", c.value);
+}
+
+std::string Emitter::deliver(const Code& c, const Dest& d) {
+    std::string s;
+    if (d.kind == Dest::Kind::value && c.value == d.temp) {  // already there
+        s = c.stmts;
+        if (!d.join.empty()) s += fmt::format("    goto {};\n", d.join);
+        return s;
+    }
+    switch (d.kind) {
+    case Dest::Kind::ret: return c.stmts + fmt::format("    return {};\n", c.value);
+    case Dest::Kind::value: s = c.stmts + fmt::format("    {} = {};\n", d.temp, c.value); break;
+    case Dest::Kind::effect: s = statements(c); break;
+    }
+    if (!d.join.empty()) s += fmt::format("    goto {};\n", d.join);
+    return s;
+}
+
+Code Emitter::expr(const Expr& e) {
+    return std::visit(
+        [&](const auto& n) -> Code {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, Const>) {
+                return constant(e, n.datum);
+            } else if constexpr (std::is_same_v<T, Ref>) {
+                return {"", read_var(n.var, e.loc), !n.var->global};
+            } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                if (!n.var->global && n.var->reads == 0) return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
+                if (const Lambda* l = lambda_of(*n.value); l && !low_.plan(l).makes_closure())
+                    return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
+                Code v = expr(*n.value);
+                return {line(e.loc) + v.stmts + write_var(n.var, v.value), "ESK_UNSPECIFIED"};
+            } else if constexpr (std::is_same_v<T, If>) {
+                return if_value(e, n);
+            } else if constexpr (std::is_same_v<T, Seq>) {
+                std::string s;
+                for (size_t i = 0; i + 1 < n.body.size(); ++i) s += effect(*n.body[i]);
+                Code last = expr(*n.body.back());
+                last.stmts = s + last.stmts;
+                return last;
+            } else if constexpr (std::is_same_v<T, Call>) {
+                return call_value(e, n);
+            } else if constexpr (std::is_same_v<T, Let>) {
+                std::string t = temp("let");
+                return {let_to(e, n, Dest::to(t)), t};
+            } else {
+                return lambda_value(e, *n);
+            }
+        },
+        e.node);
+}
+
+// A call in value position: built-ins and direct calls that cannot bounce
+// stay C expressions; everything else lands in a temporary.
+Code Emitter::call_value(const Expr& e, const Call& n) {
+    const Var* callee = nullptr;
+    if (auto* ref = std::get_if<Ref>(&n.fn->node)) callee = ref->var;
+    if (callee && callee->global && !callee->defined && callee->primitive) {
+        std::vector<Code> args = operands(n.args);
+        return primitive(e, *callee->primitive, args, false);
+    }
+    const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
+    if (g && low_.plan(g).kind == LambdaPlan::Kind::direct && !low_.plan(g).may_bounce) {
+        std::vector<Code> args = operands(n.args);
+        return direct_call(e, *g, callee, args);
+    }
+    std::string t = temp("call");
+    return {call_to(e, n, Dest::to(t)), t};
+}
+
+std::string Emitter::emit_to(const Expr& e, const Dest& d) {
+    if (auto* n = std::get_if<If>(&e.node)) return if_to(*n, d);
+    if (auto* n = std::get_if<Seq>(&e.node)) {
+        std::string s;
+        for (size_t i = 0; i + 1 < n->body.size(); ++i) s += effect(*n->body[i]);
+        return s + emit_to(*n->body.back(), d);
+    }
+    if (auto* n = std::get_if<Let>(&e.node)) return let_to(e, *n, d);
+    if (auto* n = std::get_if<Call>(&e.node)) return call_to(e, *n, d);
+    return deliver(expr(e), d);
+}
+
+Code Emitter::if_value(const Expr& e, const If& n) {
+    Code test = expr(*n.test);
+    Code then = expr(*n.then);
+    Code other = n.otherwise ? expr(*n.otherwise) : Code{"", "ESK_UNSPECIFIED"};
+    if (then.stmts.empty() && other.stmts.empty() && then.trivial && other.trivial)
+        return {test.stmts, fmt::format("({} ? {} : {})", truth(test), then.value, other.value), test.trivial};
+    // Not that simple: compile again as statements into a temporary.
+    (void)e;
+    std::string t = temp("if");
+    std::string s = test.stmts + fmt::format("    if ({}) {{\n{}    {} = {};\n    }} else {{\n{}    {} = {};\n    }}\n",
+                                             truth(test), then.stmts, t, then.value, other.stmts, t, other.value);
+    return {s, t};
+}
+
+std::string Emitter::if_to(const If& n, const Dest& d) {
+    Code test = expr(*n.test);
+    std::string then = emit_to(*n.then, d);
+    std::string other = n.otherwise ? emit_to(*n.otherwise, d) : deliver(Code{"", "ESK_UNSPECIFIED"}, d);
+    if (other.empty()) return test.stmts + fmt::format("    if ({}) {{\n{}    }}\n", truth(test), then);
+    if (then.empty()) return test.stmts + fmt::format("    if (!({})) {{\n{}    }}\n", truth(test), other);
+    return test.stmts + fmt::format("    if ({}) {{\n{}    }} else {{\n{}    }}\n", truth(test), then, other);
+}
+
+// Binds a let's variables. Lambdas that need no closure object (contified
+// loops, direct procedures that capture nothing) bind nothing at all.
+std::string Emitter::let_bindings(const Let& n) {
+    std::string s;
+    auto needs_value = [&](size_t i) {
+        const Lambda* l = lambda_of(*n.inits[i]);
+        if (!l) return n.vars[i]->reads > 0;
+        const LambdaPlan& p = low_.plan(l);
+        return p.kind == LambdaPlan::Kind::closure ? n.vars[i]->reads > 0 : p.makes_closure();
+    };
+    for (size_t i = 0; i < n.vars.size(); ++i) {
+        const Var* v = n.vars[i];
+        if (!needs_value(i)) continue;
+        declare(var_name(v));
+        if (v->captured && (v->assigned || n.rec)) boxed_.insert(v);
+        if (n.rec) s += fmt::format("    {} = {};\n", var_name(v), is_boxed(v) ? "esk_make_box(ESK_UNDEFINED)" : "ESK_UNDEFINED");
+    }
+    for (size_t i = 0; i < n.vars.size(); ++i) {
+        const Var* v = n.vars[i];
+        if (const Lambda* l = lambda_of(*n.inits[i]); l && low_.plan(l).kind == LambdaPlan::Kind::contified) continue;
+        s += line(n.inits[i]->loc);
+        if (!needs_value(i)) {
+            s += effect(*n.inits[i]);
+            continue;
+        }
+        Code init = expr(*n.inits[i]);
+        if (is_boxed(v) && !n.rec) s += init.stmts + fmt::format("    {} = esk_make_box({});\n", var_name(v), init.value);
+        else s += init.stmts + write_var(v, init.value);
+    }
+    return s;
+}
+
+// A let whose lambdas were contified: their code follows the body, each
+// under its label, all delivering to the let's destination.
+std::string Emitter::let_to(const Expr& e, const Let& n, const Dest& d) {
+    std::vector<const Lambda*> group;
+    for (auto& init : n.inits)
+        if (const Lambda* l = lambda_of(*init); l && low_.plan(l).kind == LambdaPlan::Kind::contified) group.push_back(l);
+    std::string s = let_bindings(n);
+    if (group.empty()) return s + emit_to(*n.body, d);
+    Dest inner = d;
+    std::string join;
+    if (d.kind != Dest::Kind::ret && d.join.empty()) inner.join = join = fmt::format("J{}_join", e.id);
+    for (const Lambda* l : group)
+        for (const Var* p : l->params)
+            if (p->reads > 0) declare(var_name(p));
+    s += emit_to(*n.body, inner);
+    for (const Lambda* l : group) {
+        s += fmt::format("{}:\n", label_name(*l));
+        s += params_prologue(*l);
+        s += emit_to(*l->body, inner);
+    }
+    if (!join.empty()) s += fmt::format("{}:;\n", join);
+    return s;
+}
+
+Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
+    const LambdaPlan& p = low_.plan(&l);
+    if (p.kind == LambdaPlan::Kind::contified) return {"", "ESK_UNSPECIFIED"};
+    functions_ += emit_function(l);
+    if (!p.makes_closure()) return {"", "ESK_UNSPECIFIED"};
+    std::string code = function_name(l) + (p.kind == LambdaPlan::Kind::direct ? "_entry" : "");
+    std::string t = temp(mangle(l.name.empty() ? "lambda" : l.name));
+    std::string s = fmt::format("    {} = esk_make_closure({}, {}, {}, {}, {});\n", t, code, l.params.size(), l.rest ? 1 : 0,
+                                l.name.empty() ? "NULL" : c_string_literal(l.name), l.free.size());
+    for (size_t i = 0; i < l.free.size(); ++i)
+        s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i,
+                         l.free[i]->reads > 0 ? raw_var(l.free[i]) : "ESK_UNSPECIFIED");
+    (void)e;
+    return {s, t};
+}
+
+// Operands in evaluation order: every value that may fail or have effects
+// goes into a temporary unless it is the only such value.
+std::vector<Code> Emitter::operands(const std::vector<ExprPtr>& args, bool all_in_temps) {
+    std::vector<Code> out;
+    for (auto& a : args) out.push_back(expr(*a));
+    size_t effectful = static_cast<size_t>(std::count_if(out.begin(), out.end(), [](const Code& c) {
+        return !c.trivial || !c.stmts.empty();
+    }));
+    if (effectful <= 1 && !all_in_temps) return out;
+    for (auto& c : out) {
+        if (c.trivial && (!all_in_temps || is_constant_value(c.value))) continue;
+        std::string t = temp("arg");
+        c = Code{c.stmts + fmt::format("    {} = {};\n", t, c.value), t};
+    }
+    return out;
+}
+
+std::string Emitter::bounce(const std::string& value) {
+    return fmt::format("    if (ESK_UNLIKELY({0} == ESK_TAIL_CALL)) {0} = esk_trampoline({0});\n", value);
+}
+
+std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
+    const Var* callee = nullptr;
+    if (auto* ref = std::get_if<Ref>(&n.fn->node)) callee = ref->var;
+    bool tail = d.kind == Dest::Kind::ret;
+    if (callee && callee->global && !callee->defined && callee->primitive) {
+        std::vector<Code> args = operands(n.args);
+        return deliver(primitive(e, *callee->primitive, args, tail), d);
+    }
+    const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
+    if (g && low_.plan(g).kind == LambdaPlan::Kind::contified) return jump_to(e, *g, n);
+    if (g && tail && fn_->direct && g == fn_->lambda && !g->rest) return self_loop(e, n);
+    if (g && tail && fn_->lambda && low_.trampolined(fn_->lambda, g)) {
+        std::vector<Code> args = operands(n.args, true);
+        std::string s = line(e.loc);
+        for (auto& a : args) s += a.stmts;
+        return s + trampoline_call(e, read_var(callee, e.loc), args);
+    }
+    if (g) {
+        std::vector<Code> args = operands(n.args);
+        Code c = direct_call(e, *g, callee, args);
+        if (tail || !low_.plan(g).may_bounce) return deliver(c, d);
+        std::string t = d.kind == Dest::Kind::value ? d.temp : temp("call");
+        std::string s = c.stmts + fmt::format("    {} = {};\n", t, c.value) + bounce(t);
+        return deliver(Code{s, t}, d);
+    }
+    std::vector<Code> args = operands(n.args, tail);
+    if (tail) {
+        Code fn = expr(*n.fn);
+        std::string s = line(e.loc);
+        for (auto& a : args) s += a.stmts;
+        std::string f = temp("fn");
+        s += fn.stmts + fmt::format("    {} = {};\n", f, fn.value);
+        return s + trampoline_call(e, f, args);
+    }
+    Code c = unknown_call(e, n, args);
+    std::string t = d.kind == Dest::Kind::value ? d.temp : temp("call");
+    std::string s = c.stmts + fmt::format("    {} = {};\n", t, c.value) + bounce(t);
+    return deliver(Code{s, t}, d);
+}
+
+// A call of a contified lambda: assign its parameters, jump to its code.
+std::string Emitter::jump_to(const Expr& e, const Lambda& target, const Call& n) {
+    std::vector<Code> args = operands(n.args, true);
+    std::string s = line(e.loc);
+    for (auto& a : args) s += a.stmts;
+    for (size_t i = 0; i < args.size(); ++i)
+        if (target.params[i]->reads > 0) s += fmt::format("    {} = {};\n", var_name(target.params[i]), args[i].value);
+    return s + fmt::format("    goto {};\n", label_name(target));
+}
+
+// A self call in tail position of a direct function: a loop.
+std::string Emitter::self_loop(const Expr& e, const Call& n) {
+    const Lambda& self = *fn_->lambda;
+    std::vector<Code> args = operands(n.args, true);
+    std::string s = line(e.loc);
+    for (auto& a : args) s += a.stmts;
+    for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    {} = {};\n", var_name(self.params[i]), args[i].value);
+    fn_->loops = true;
+    return s + "    goto top;\n";
+}
+
+// The arguments are in temporaries: store them in the trampoline registers.
+std::string Emitter::trampoline_call(const Expr& e, const std::string& fn, std::vector<Code>& args) {
+    std::string s;
+    if (args.size() > 256) s += fmt::format("    esk_tc_grow({});\n", args.size());
+    for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    esk_tc_argv[{}] = {};\n", i, args[i].value);
+    return s + fmt::format("    return esk_tail_call({}, {}, {});\n", loc_id(e.loc), fn, args.size());
+}
+
+Code Emitter::direct_call(const Expr& e, const Lambda& g, const Var* callee, std::vector<Code>& args) {
+    std::string s = line(e.loc);
+    std::vector<std::string> vals;
+    if (low_.plan(&g).has_self) vals.push_back(&g == fn_->lambda && fn_->direct ? "self" : read_var(callee, e.loc));
+    for (size_t i = 0; i < g.params.size(); ++i) s += args[i].stmts, vals.push_back(args[i].value);
+    if (g.rest) {
+        std::string rest = "ESK_NIL";
+        for (size_t i = args.size(); i-- > g.params.size();) s += args[i].stmts;
+        for (size_t i = args.size(); i-- > g.params.size();) rest = fmt::format("esk_cons({}, {})", args[i].value, rest);
+        vals.push_back(rest);
+    }
+    return {s, fmt::format("{}({})", function_name(g), fmt::join(vals, ", ")), false};
+}
+
+Code Emitter::unknown_call(const Expr& e, const Call& n, std::vector<Code>& args) {
+    Code fn = expr(*n.fn);
+    std::string s = line(e.loc);
+    for (auto& a : args) s += a.stmts;
+    std::string f = temp("fn");
+    s += fn.stmts + fmt::format("    {} = {};\n", f, fn.value);
+    std::string argv = "NULL";
+    if (!args.empty()) {
+        argv = fmt::format("a{}", e.id);
+        if (fn_->declared.insert(argv).second) fn_->decls += fmt::format("    esk_val {}[{}];\n", argv, args.size());
+        for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    {}[{}] = {};\n", argv, i, args[i].value);
+    }
+    return {s, fmt::format("esk_call({}, {}, {}, {})", loc_id(e.loc), f, args.size(), argv), false};
+}
+
+}  // namespace eshkol::emit

@@ -1,0 +1,135 @@
+// C emission of built-in procedures: arithmetic and the commonest list
+// operations open-coded with fixnum and pair fast paths; everything else a
+// call of the runtime's C function; built-ins used as values get an entry.
+#include <fmt/format.h>
+
+#include "emit.hpp"
+
+namespace eshkol::emit {
+
+namespace {
+
+bool is_arithmetic(std::string_view n) { return n == "+" || n == "-" || n == "*" || n == "/"; }
+bool is_comparison(std::string_view n) { return n == "=" || n == "<" || n == ">" || n == "<=" || n == ">="; }
+
+// One comparison of two numbers: < and > share esk_lt, <= and >= esk_le.
+std::string compare(std::string_view op, int loc, const std::string& a, const std::string& b) {
+    if (op == "=") return fmt::format("esk_numeq({}, \"=\", {}, {})", loc, a, b);
+    if (op == "<") return fmt::format("esk_lt({}, \"<\", {}, {})", loc, a, b);
+    if (op == ">") return fmt::format("esk_lt({}, \">\", {}, {})", loc, b, a);
+    if (op == "<=") return fmt::format("esk_le({}, \"<=\", {}, {})", loc, a, b);
+    return fmt::format("esk_le({}, \">=\", {}, {})", loc, b, a);
+}
+
+const char* arithmetic_function(std::string_view op) {
+    return op == "+" ? "esk_add" : op == "-" ? "esk_sub" : op == "*" ? "esk_mul" : "esk_num_div";
+}
+
+}  // namespace
+
+// Arithmetic folds left: (- a b c) is (a - b) - c; (- a) is 0 - a.
+Code Emitter::open_coded(const Expr& e, const Primitive& p, std::vector<Code>& args, bool& handled) {
+    std::string_view name = p.name;
+    auto arg = [&](size_t i) { return args[i].value; };
+    handled = true;
+    int loc = loc_id(e.loc);
+    Code c{"", "", false};
+    if (is_arithmetic(name)) {
+        const char* fn = arithmetic_function(name);
+        const char* identity = name == "+" || name == "-" ? "ESK_FIX(0)" : "ESK_FIX(1)";
+        if (args.empty()) return {"", identity, true};
+        std::string acc = args.size() == 1 ? fmt::format("{}({}, {}, {})", fn, loc, identity, arg(0)) : arg(0);
+        for (size_t i = 1; i < args.size(); ++i) acc = fmt::format("{}({}, {}, {})", fn, loc, acc, arg(i));
+        c.value = acc;
+    } else if (is_comparison(name)) {
+        std::vector<std::string> tests;
+        if (args.size() == 1) tests.push_back(fmt::format("(esk_le({}, \"{}\", {}, {}) || 1)", loc, name, arg(0), arg(0)));
+        for (size_t i = 0; i + 1 < args.size(); ++i) tests.push_back(compare(name, loc, arg(i), arg(i + 1)));
+        c.cond = tests.size() == 1 ? tests[0] : fmt::format("({})", fmt::join(tests, " && "));
+    } else if (name == "car" || name == "cdr") {
+        c.value = fmt::format("esk_{}_i({}, {})", name, loc, arg(0));
+    } else if (name == "cons") {
+        c.value = fmt::format("esk_cons({}, {})", arg(0), arg(1));
+    } else if (name == "null?" || name == "pair?" || name == "not" || name == "eq?") {
+        c.trivial = args[0].trivial && (args.size() < 2 || args[1].trivial);
+        c.cond = name == "null?"  ? fmt::format("{} == ESK_NIL", arg(0))
+                 : name == "pair?" ? fmt::format("ESK_IS_PAIR({})", arg(0))
+                 : name == "not"   ? fmt::format("{} == ESK_FALSE", arg(0))
+                                   : fmt::format("{} == {}", arg(0), arg(1));
+    } else if (name == "zero?") {
+        c.cond = fmt::format("esk_numeq({}, \"zero?\", {}, ESK_FIX(0))", loc, arg(0));
+    } else {
+        handled = false;
+    }
+    if (!c.cond.empty()) c.value = fmt::format("ESK_BOOL({})", c.cond);
+    return c;
+}
+
+Code Emitter::primitive(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail) {
+    std::string stmts = line(e.loc);
+    for (auto& a : args) stmts += a.stmts;
+    bool handled = false;
+    Code c = open_coded(e, p, args, handled);
+    if (handled) {
+        c.stmts = stmts;
+        return c;
+    }
+    std::string c_name(p.c_name);
+    if (p.name == "apply" && tail) c_name = "esk_apply_tail";
+    int loc = loc_id(e.loc);
+    if (p.max_args < 0) {
+        std::string argv = "NULL";
+        if (!args.empty()) {
+            argv = fmt::format("a{}", e.id);
+            if (fn_->declared.insert(argv).second) fn_->decls += fmt::format("    esk_val {}[{}];\n", argv, args.size());
+            for (size_t i = 0; i < args.size(); ++i) stmts += fmt::format("    {}[{}] = {};\n", argv, i, args[i].value);
+        }
+        return {stmts, fmt::format("{}({}, {}, {})", c_name, loc, args.size(), argv), false};
+    }
+    std::vector<std::string> vals{std::to_string(loc)};
+    for (int i = 0; i < p.max_args; ++i)
+        vals.push_back(static_cast<size_t>(i) < args.size() ? args[static_cast<size_t>(i)].value : "ESK_DEFAULT");
+    return {stmts, fmt::format("{}({})", c_name, fmt::join(vals, ", ")), false};
+}
+
+// A built-in used as a value: a closure over a generated entry, made once.
+std::string Emitter::primitive_value(const Primitive& p) {
+    std::string key(p.name);
+    auto it = primitive_values_.find(key);
+    if (it != primitive_values_.end()) return it->second;
+    std::string var = "p_" + mangle(p.name);
+    std::string entry = var + "_entry";
+    std::string body;
+    std::string_view name = p.name;
+    if (is_arithmetic(name)) {
+        const char* fn = arithmetic_function(name);
+        const char* identity = name == "+" || name == "-" ? "ESK_FIX(0)" : "ESK_FIX(1)";
+        body = fmt::format("    esk_val acc = {};\n    int i;\n", identity);
+        body += (name == "-" || name == "/") ? "    if (argc == 1) return " + std::string(fn) + "(0, acc, argv[0]);\n    acc = argv[0];\n    for (i = 1; i < argc; ++i)"
+                                             : std::string("    for (i = 0; i < argc; ++i)");
+        body += fmt::format(" acc = {}(0, acc, argv[i]);\n    return acc;\n", fn);
+    } else if (is_comparison(name)) {
+        body = fmt::format("    int i;\n    if (argc == 1) return ESK_BOOL({});\n    for (i = 0; i + 1 < argc; ++i)\n"
+                           "        if (!({})) return ESK_FALSE;\n    return ESK_TRUE;\n",
+                           fmt::format("esk_le(0, \"{}\", argv[0], argv[0]) || 1", name), compare(name, 0, "argv[i]", "argv[i + 1]"));
+    } else if (p.max_args < 0) {
+        body = fmt::format("    return {}(0, argc, argv);\n", p.c_name);
+    } else {
+        std::vector<std::string> vals{"0"};
+        for (int i = 0; i < p.max_args; ++i)
+            vals.push_back(i < p.min_args ? fmt::format("argv[{}]", i) : fmt::format("argc > {0} ? argv[{0}] : ESK_DEFAULT", i));
+        if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(0, self, argc);\n", p.max_args);
+        body += fmt::format("    return {}({});\n", p.c_name, fmt::join(vals, ", "));
+    }
+    functions_ += fmt::format("/* the built-in '{}' as a value */\nESK_PROC esk_val {}(esk_val self, int argc, esk_val *argv)\n{{\n"
+                              "    (void)self;\n    (void)argc;\n    (void)argv;\n{}}}\n\n",
+                              comment_text(p.name), entry, body);
+    prototypes_ += fmt::format("ESK_PROC esk_val {}(esk_val self, int argc, esk_val *argv);\n", entry);
+    file_statics_ += fmt::format("static esk_val {};\n", var);
+    constant_init_ += fmt::format("    {} = esk_make_closure({}, {}, {}, {}, 0);\n", var, entry, p.min_args,
+                                  p.max_args != p.min_args ? 1 : 0, c_string_literal(p.name));
+    primitive_values_[key] = var;
+    return var;
+}
+
+}  // namespace eshkol::emit
