@@ -106,6 +106,11 @@ void Gatherer::include(const Datum* form, std::vector<Datum*>& out, size_t depth
         if (!included_.insert(canonical_path(path)).second) continue;  // each file once
         uint32_t id = 0;
         std::string why;
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            diags_.error(name->loc, fmt::format("cannot include '{}': it is a directory", name->text));
+            continue;
+        }
         if (!sources_.load(path, id, why)) {
             diags_.error(name->loc, fmt::format("cannot include '{}': {}", name->text, why));
             continue;
