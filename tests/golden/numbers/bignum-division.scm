@@ -1,0 +1,12 @@
+; quotient, remainder and modulo on bignums with every sign combination.
+(define n (+ (expt 10 30) 7))
+(define d (+ (expt 10 12) 3))
+(define (show . xs) (display xs) (newline))
+(show (quotient n d) (remainder n d) (modulo n d))
+(show (quotient (- n) d) (remainder (- n) d) (modulo (- n) d))
+(show (quotient n (- d)) (remainder n (- d)) (modulo n (- d)))
+(show (quotient (- n) (- d)) (remainder (- n) (- d)) (modulo (- n) (- d)))
+(show (quotient n 7) (remainder n 7) (modulo (- n) 7))
+(show (quotient (expt 2 100) (expt 2 60)) (remainder (expt 2 100) (+ (expt 2 60) 1)))
+(show (quotient 17 (expt 10 30)) (remainder -17 (expt 10 30)) (modulo -17 (expt 10 30)))
+(show (quotient -4611686018427387904 -1))

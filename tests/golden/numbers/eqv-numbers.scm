@@ -1,0 +1,10 @@
+; eqv? on numbers: exactness matters, -0.0 differs from 0.0, NaN is itself.
+(display (list (eqv? 0.0 -0.0) (= 0.0 -0.0) (eqv? +nan.0 +nan.0) (eqv? 2 2.0)))
+(newline)
+(display (list (eqv? (expt 2 100) (expt 2 100)) (eq? 5 5) (eqv? 1/2 (/ 2 4)) (eqv? 1/2 0.5)))
+(newline)
+(display (list (equal? 1/2 0.5) (equal? (list 1.5 (expt 2 90)) (list 1.5 (expt 2 90)))
+               (eqv? 100000000000000000000 (* 10000000000 10000000000))))
+(newline)
+(display (list (memv 1/2 (list 1 0.5 1/2 3)) (assv 2.0 (list (list 2 'exact) (list 2.0 'inexact)))))
+(newline)

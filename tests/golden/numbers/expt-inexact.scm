@@ -1,0 +1,15 @@
+; expt with an inexact operand is inexact; rational exponents are exact
+; when the root is.
+(display (expt 2.0 10)) (newline)
+(display (expt 1.5 2)) (newline)
+(display (expt 2 0.5)) (newline)
+(display (expt 2 -1.0)) (newline)
+(display (expt 4 1/2)) (newline)
+(display (expt 8 2/3)) (newline)
+(display (expt 27/8 1/3)) (newline)
+(display (expt 4/9 -1/2)) (newline)
+(display (expt 2 1/2)) (newline)
+(display (expt -2.0 3)) (newline)
+(display (expt 10.0 -2)) (newline)
+(display (expt 0.0 2)) (newline)
+(display (expt 1e10 40)) (newline)

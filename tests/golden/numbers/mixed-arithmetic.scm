@@ -1,0 +1,15 @@
+; Mixed exact/inexact arithmetic converts to flonums; comparisons between
+; exact and inexact numbers are exact.
+(display (+ 1/2 0.5)) (newline)
+(display (* 1.5 2)) (newline)
+(display (- 1 0.25)) (newline)
+(display (/ 1 4.0)) (newline)
+(display (+ (expt 2 70) 1.0)) (newline)
+(display (list (= 1/2 0.5) (= 1 1.0) (eqv? 1 1.0))) (newline)
+(display (list (< 1/3 0.3333333333333333) (> 1/3 0.3333333333333333))) (newline)
+(display (list (= 9007199254740993 9007199254740992.0) (< 9007199254740992.0 9007199254740993)))
+(newline)
+(display (list (< 1 +inf.0) (> (expt 10 400) 1e308) (< (- (expt 10 400)) -inf.0)))
+(newline)
+(display (list (= +nan.0 +nan.0) (< 1 +nan.0) (> 1 +nan.0) (<= +nan.0 +nan.0))) (newline)
+(display (list (< 1 2 3 4) (< 1 3 2) (>= 3 3.0 2) (= 1/2 0.5 2/4))) (newline)

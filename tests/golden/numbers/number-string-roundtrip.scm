@@ -1,0 +1,16 @@
+; number->string and string->number agree, in every radix.
+(define (roundtrip x radix)
+  (let ((back (string->number (number->string x radix) radix)))
+    (if (eqv? back x) (= back x) #f)))
+(define (check-all xs radix)
+  (if (null? xs) #t (if (roundtrip (car xs) radix) (check-all (cdr xs) radix) #f)))
+(define exacts (list 0 1 -1 255 -4611686018427387904 (expt 2 100) (- (expt 7 77)) 1/3 -22/7
+                     (/ (expt 2 70) (expt 3 50))))
+(define inexacts (list 0.1 -0.0 1e21 1e-7 123.456 5e-324 1.7976931348623157e308 (/ 1. 3) 1e22 -2.5e-300))
+(display (list (check-all exacts 2) (check-all exacts 8) (check-all exacts 10) (check-all exacts 16)
+               (check-all inexacts 10)))
+(newline)
+(define (sweep x n)
+  (if (= n 0) #t (if (roundtrip x 10) (sweep (* x 1.1) (- n 1)) #f)))
+(display (sweep 1e-300 1000)) (newline)
+(display (string->number (number->string (expt 3 200) 16) 16)) (newline)

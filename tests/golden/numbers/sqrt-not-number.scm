@@ -1,0 +1,2 @@
+; Type errors in (scheme inexact) procedures.
+(display (sqrt 'nine)) (newline)
