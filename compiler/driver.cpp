@@ -14,6 +14,7 @@
 #include <functional>
 #include <ostream>
 
+#include "library.hpp"
 #include "passes.hpp"
 #include "vm/vm.hpp"
 
@@ -236,7 +237,9 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     std::vector<Datum*> data = read_file(sources, file_id, pool, diags);
     if (diags.has_errors()) return std::nullopt;
     if (options.dump_after == "read") return dump_datums(data);
-    Program program = expand_program(data, diags);
+    Library library = load_library(sources, pool, diags);
+    if (diags.has_errors()) return std::nullopt;
+    Program program = expand_program(data, library, diags);
     if (diags.has_errors()) return std::nullopt;
     resolve_program(program, diags);
     if (diags.has_errors()) return std::nullopt;

@@ -240,9 +240,10 @@ std::string Emitter::run() {
     out += runtime_text();
     out += "\n/* ---- program ---- */\n";
     out += fmt::format("/* ---- globals ---- */\n{}\n", globals_);
+    out += fmt::format("/* ---- procedures ---- */\n{}\n", prototypes_);
     out += fmt::format("/* ---- quoted constants, built at start-up ---- */\n{}\nstatic void esk_init_constants(void)\n{{\n{}}}\n\n",
                        file_statics_, constant_init_);
-    out += fmt::format("/* ---- procedures ---- */\n{}\n{}", prototypes_, functions_);
+    out += functions_;
     out += fmt::format("/* ---- source locations for run-time errors ---- */\n{}\n{}", locs, program);
     return out;
 }

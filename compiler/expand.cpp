@@ -53,7 +53,8 @@ Var* Expander::lookup(const std::string& name) {
 }
 
 Var* Expander::global(const std::string& name, Loc loc) {
-    Var*& slot = globals_[name];
+    bool separate = in_library_ && user_defined_.count(name);
+    Var*& slot = separate ? library_globals_[name] : globals_[name];
     if (!slot) {
         slot = &prog_.vars.emplace_back();
         slot->id = static_cast<uint32_t>(prog_.vars.size());
@@ -625,13 +626,36 @@ void Expander::top_level(const Datum* d) {
 
 void Expander::program(const std::vector<Datum*>& data) {
     for (const Datum* d : data) top_level(d);
+    pull_library();
+}
+
+// Adds the library definitions of every global nothing else defines, and
+// of what those use, ahead of the program's own forms.
+void Expander::pull_library() {
+    for (const Var& v : prog_.vars)
+        if (v.global && v.defined) user_defined_.insert(v.name);
+    std::vector<ExprPtr> user = std::move(prog_.body);
+    prog_.body.clear();
+    in_library_ = true;
+    std::unordered_set<std::string> pulled;
+    for (size_t i = 0; i < prog_.vars.size(); ++i) {
+        const Var& v = prog_.vars[i];
+        if (!v.global || v.defined || v.primitive || pulled.count(v.name)) continue;
+        auto def = library_.definitions.find(v.name);
+        if (def == library_.definitions.end()) continue;
+        if (globals_.count(v.name) && globals_[v.name] != &v && library_globals_[v.name] != &v) continue;
+        pulled.insert(v.name);
+        top_level(def->second);
+    }
+    in_library_ = false;
+    for (auto& e : user) prog_.body.push_back(std::move(e));
 }
 
 }  // namespace expand
 
-Program expand_program(const std::vector<Datum*>& data, Diagnostics& diags) {
+Program expand_program(const std::vector<Datum*>& data, const Library& library, Diagnostics& diags) {
     Program program;
-    expand::Expander expander(program, diags);
+    expand::Expander expander(program, library, diags);
     expander.program(data);
     return program;
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "library.hpp"
 #include "passes.hpp"
 
 namespace eshkol::expand {
@@ -29,7 +30,8 @@ struct Definition {
 
 class Expander {
 public:
-    Expander(Program& program, Diagnostics& diags) : prog_(program), diags_(diags) {}
+    Expander(Program& program, const Library& library, Diagnostics& diags)
+        : prog_(program), library_(library), diags_(diags) {}
 
     void program(const std::vector<Datum*>& data);
 
@@ -37,7 +39,14 @@ public:
 
 private:
     Program& prog_;
+    const Library& library_;
     Diagnostics& diags_;
+    // While library definitions are expanded, their global names resolve in
+    // the library's own table unless the program left the name to the
+    // library (then both share one variable).
+    bool in_library_ = false;
+    std::unordered_map<std::string, Var*> library_globals_;
+    std::unordered_set<std::string> user_defined_;
     Scope* scope_ = nullptr;
     Lambda* lambda_ = nullptr;  // the lambda being expanded, null at top level
     std::unordered_map<std::string, Var*> globals_;
@@ -98,6 +107,7 @@ private:
                         std::vector<std::pair<const Datum*, const Datum*>>& out);
     Handler special_form(const Datum* head) const;
     void top_level(const Datum* d);
+    void pull_library();
 
     // Building core AST.
     ExprPtr node(Loc loc, auto&& n) {

@@ -21,7 +21,8 @@
 
 namespace eshkol {
 
-Program expand_program(const std::vector<Datum*>& data, Diagnostics& diags);
+struct Library;
+Program expand_program(const std::vector<Datum*>& data, const Library& library, Diagnostics& diags);
 
 void resolve_program(Program& program, Diagnostics& diags);
 

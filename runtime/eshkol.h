@@ -276,7 +276,9 @@ _Noreturn void esk_error(int loc, const char *message, esk_val irritant);  /* on
 _Noreturn void esk_type_error(int loc, const char *who, const char *expected, esk_val got);
 _Noreturn void esk_range_error(int loc, const char *who, esk_val index, esk_val object);
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given);
-_Noreturn void esk_stack_overflow(void);
+/* Not declared _Noreturn on purpose: ASan instruments calls of noreturn
+ * functions and warns when the stack in use is as deep as an overflow's. */
+void esk_stack_overflow(void);
 _Noreturn esk_val esk_undefined_global(int loc, const char *name);
 
 _Noreturn void esk_raise(int loc, esk_val obj);

@@ -308,3 +308,31 @@ int esk_equal(esk_val a, esk_val b) {
 esk_val esk_eq_p(int loc, esk_val a, esk_val b) { (void)loc; return ESK_BOOL(a == b); }
 esk_val esk_eqv_p(int loc, esk_val a, esk_val b) { (void)loc; return ESK_BOOL(esk_eqv(a, b)); }
 esk_val esk_equal_p(int loc, esk_val a, esk_val b) { (void)loc; return ESK_BOOL(esk_equal(a, b)); }
+
+/* (reverse! list): reverses in place, reusing the pairs. */
+esk_val esk_reverse_x(int loc, esk_val list) {
+    esk_val r = ESK_NIL;
+    esk_list_check(loc, "reverse!", list);
+    while (ESK_IS_PAIR(list)) {
+        esk_val next = ESK_CDR(list);
+        ESK_CDR(list) = r;
+        r = list;
+        list = next;
+    }
+    return r;
+}
+
+/* (append-reverse! rev-head tail): (append (reverse! rev-head) tail). */
+esk_val esk_append_reverse_x(int loc, esk_val head, esk_val tail) {
+    esk_list_check(loc, "append-reverse!", head);
+    while (ESK_IS_PAIR(head)) {
+        esk_val next = ESK_CDR(head);
+        ESK_CDR(head) = tail;
+        tail = head;
+        head = next;
+    }
+    return tail;
+}
+
+esk_val esk_eof_object(int loc) { (void)loc; return ESK_EOF; }
+esk_val esk_eof_object_p(int loc, esk_val v) { (void)loc; return ESK_BOOL(v == ESK_EOF); }

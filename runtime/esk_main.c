@@ -29,11 +29,16 @@ _Noreturn void esk_exit(int status) {
     exit(status);
 }
 
-_Noreturn void esk_stack_overflow(void) {
+void esk_stack_overflow(void) {
+    /* Called through a pointer the compiler cannot see is exit, for the
+     * reason given in eshkol.h. */
+    void (*volatile quit)(int) = exit;
     esk_stack_limit = NULL; /* the error path itself needs stack */
     fflush(stdout);
     fputs("Error: stack overflow\n", stderr);
-    esk_exit(1);
+    fflush(stderr);
+    esk_alloc_free_all();
+    quit(1);
 }
 
 #if defined(__unix__) || defined(__APPLE__)
