@@ -1,0 +1,12 @@
+; char?, char->integer, integer->char, and the n-ary comparisons
+(define (show . xs) (write xs) (newline))
+(show (char? #\a) (char? "a") (char? 97) (char? #\x3bb))
+(show (char->integer #\A) (char->integer #\space) (char->integer #\λ) (char->integer #\𝄞))
+(show (integer->char 97) (integer->char 955) (integer->char #x1D11E) (integer->char 0))
+(show (char->integer (integer->char #x10FFFF)) (char->integer (integer->char #xE000)))
+(show (char=? #\a #\a) (char=? #\a #\b) (char=? #\a #\a #\a) (char=? #\a #\a #\b))
+(show (char<? #\a #\b) (char<? #\b #\a) (char<? #\a #\b #\c) (char<? #\a #\c #\b))
+(show (char>? #\b #\a) (char>? #\c #\b #\a) (char>? #\a #\a))
+(show (char<=? #\a #\a #\b) (char<=? #\b #\a) (char>=? #\b #\b #\a) (char>=? #\a #\b))
+(show (char<? #\z #\é #\λ #\𝄞))
+(show (eqv? #\λ (integer->char 955)) (eq? #\a #\a) (equal? #\x41 #\A))

@@ -1,0 +1,10 @@
+; char-upcase char-downcase char-foldcase (simple one-character mappings)
+; and the -ci comparisons, which compare folded characters
+(define (show . xs) (write xs) (newline))
+(show (char-upcase #\a) (char-upcase #\A) (char-upcase #\1) (char-upcase #\é) (char-upcase #\λ))
+(show (char-downcase #\A) (char-downcase #\Σ) (char-downcase #\Ω) (char-downcase #\x10400))
+(show (char-upcase #\ß) (char-upcase #\ÿ) (char-upcase #\ς) (char-downcase #\İ))
+(show (char-foldcase #\A) (char-foldcase #\ς) (char-foldcase #\Σ) (char-foldcase #\ß))
+(show (char-ci=? #\a #\A) (char-ci=? #\a #\A #\a) (char-ci=? #\a #\b))
+(show (char-ci=? #\σ #\ς #\Σ) (char=? #\σ #\ς))
+(show (char-ci<? #\a #\B) (char<? #\a #\B) (char-ci>? #\Z #\a) (char-ci<=? #\X #\x #\Y) (char-ci>=? #\b #\B #\c))

@@ -1,0 +1,2 @@
+; char-upcase of a string
+(char-upcase "a")

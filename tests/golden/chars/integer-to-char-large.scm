@@ -1,0 +1,2 @@
+; code points stop at #x10FFFF
+(integer->char #x110000)

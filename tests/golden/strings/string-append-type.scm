@@ -1,0 +1,2 @@
+; string-append of a symbol
+(string-append "a" 'b "c")

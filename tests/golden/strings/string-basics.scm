@@ -1,0 +1,15 @@
+; make-string, string, string-length, string-ref, string-set!, string?
+(define s (make-string 3 #\x))
+(write s) (newline)
+(display (string-length s)) (newline)
+(string-set! s 1 #\y)
+(write s) (newline)
+(write (string-ref s 1)) (newline)
+(write (string #\a #\b #\c)) (newline)
+(write (string)) (newline)
+(write (list (string? "a") (string? #\a) (string? 'a) (string? (make-string 0))))
+(newline)
+(display (string-length (make-string 5))) (newline)
+(write (make-string 2)) (newline)   ; the fill is unspecified in R7RS: eshkol uses spaces
+(display "display shows \"raw\" text") (newline)
+(write "write shows \"escaped\" text") (newline)

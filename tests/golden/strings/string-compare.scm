@@ -1,0 +1,13 @@
+; string=? string<? ... and their -ci variants, with two and more arguments
+(define (show . xs) (write xs) (newline))
+(show (string=? "abc" "abc") (string=? "abc" "abd") (string=? "abc" "ab"))
+(show (string=? "a" "a" "a") (string=? "a" "a" "b"))
+(show (string<? "abc" "abd") (string<? "ab" "abc") (string<? "abc" "ab") (string<? "" "a"))
+(show (string<? "a" "b" "c") (string<? "a" "c" "b") (string<? "a" "a"))
+(show (string>? "b" "a") (string>? "c" "b" "a") (string>? "a" "a"))
+(show (string<=? "a" "a" "b") (string<=? "b" "a") (string>=? "b" "b" "a") (string>=? "a" "b"))
+(show (string<? "Z" "a") (string<? "z" "é") (string<? "é" "λ") (string<? "λ" "𝄞"))
+(show (string-ci=? "Hello" "hELLO" "HELLO") (string-ci=? "a" "b"))
+(show (string-ci<? "apple" "BANANA") (string<? "apple" "BANANA"))
+(show (string-ci>? "Zebra" "apple") (string-ci<=? "ABC" "abc") (string-ci>=? "abc" "ABD"))
+(show (string-ci=? "ΛΑΜΒΔΑ" "λαμβδα") (string-ci=? "Straße" "STRASSE"))

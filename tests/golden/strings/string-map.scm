@@ -1,0 +1,15 @@
+; string-map and string-for-each, over one string and several (the shortest
+; decides), with procedures that capture state
+(write (string-map char-upcase "hello")) (newline)
+(write (string-map (lambda (c) (if (char=? c #\a) #\λ c)) "banana")) (newline)
+(write (string-map (lambda (a b) (if (char<? a b) a b)) "adcz" "bbb")) (newline)
+(write (string-map (lambda (a b c) c) "abc" "de" "xyz")) (newline)
+(define count 0)
+(string-for-each (lambda (c) (set! count (+ count 1))) "𝄞 and λ")
+(write count) (newline)
+(string-for-each (lambda (a b) (display a) (display b) (display " ")) "abc" "123")
+(newline)
+(define chars '())
+(string-for-each (lambda (c) (set! chars (cons c chars))) "xyz")
+(write chars) (newline)
+(write (string-map (lambda (c) c) "")) (newline)

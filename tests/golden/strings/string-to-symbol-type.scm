@@ -1,0 +1,2 @@
+; string->symbol of a symbol
+(string->symbol 'abc)

@@ -1,0 +1,15 @@
+; Strings of Unicode characters: 2-byte (é, λ) and 4-byte (𝄞) UTF-8 in the
+; source, one character each in the string.
+(define s "aé λ𝄞z")
+(display (string-length s)) (newline)
+(write (string-ref s 1)) (newline)
+(write (string-ref s 3)) (newline)
+(write (string-ref s 4)) (newline)
+(display (char->integer (string-ref s 4))) (newline)
+(write s) (newline)
+(display s) (newline)
+(write (string->list s)) (newline)
+(write (string-length "𝄞𝄞𝄞")) (newline)
+(write (substring s 3 5)) (newline)
+(write (string=? "λ" (string (integer->char 955)))) (newline)
+(write "\x3bb;\x1D11E;") (newline)

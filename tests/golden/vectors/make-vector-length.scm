@@ -1,0 +1,2 @@
+; a length may not be negative
+(make-vector -1 'x)

@@ -1,0 +1,20 @@
+; make-vector, vector, vector-length, vector-ref, vector-set!, vector?, and
+; how vectors print
+(define v (make-vector 3 0))
+(write v) (newline)
+(vector-set! v 0 'a)
+(vector-set! v 2 "c")
+(write v) (newline)
+(display v) (newline)
+(write (vector-ref v 2)) (newline)
+(write (vector-length v)) (newline)
+(write (vector 1 #\x "s" 'sym '(1 2) #(3 4) #t)) (newline)
+(write (vector)) (newline)
+(write (list (vector? v) (vector? '(1)) (vector? "abc") (vector? #())))
+(newline)
+(write (vector-length (make-vector 1000 'x))) (newline)
+(write (make-vector 2)) (newline)   ; the fill is unspecified in R7RS: eshkol uses #f
+(write '#(1 #(2 #(3)))) (newline)
+(define m (vector (vector 1 2) (vector 3 4)))
+(vector-set! (vector-ref m 1) 0 30)
+(write m) (newline)

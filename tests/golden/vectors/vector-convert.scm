@@ -1,0 +1,10 @@
+; vector->list and list->vector, with the optional ranges
+(write (vector->list #(1 2 3 4 5))) (newline)
+(write (vector->list #(1 2 3 4 5) 2)) (newline)
+(write (vector->list #(1 2 3 4 5) 1 4)) (newline)
+(write (vector->list #(1 2 3) 3)) (newline)
+(write (vector->list #())) (newline)
+(write (list->vector '(a b c))) (newline)
+(write (list->vector '())) (newline)
+(write (list->vector (vector->list #(x (y) "z")))) (newline)
+(write (vector->list (list->vector (list 1 2 3)) 0 2)) (newline)

@@ -1,0 +1,16 @@
+; vector-map and vector-for-each over one vector and several (the shortest
+; decides); the procedure sees the elements in order
+(define (square x) (* x x))
+(write (vector-map square #(1 2 3 4))) (newline)
+(write (vector-map + #(1 2 3) #(10 20 30 40))) (newline)
+(write (vector-map (lambda (x y z) (list x y z)) #(a b) #(1 2 3) #("p" "q"))) (newline)
+(write (vector-map car #())) (newline)
+(define total 0)
+(vector-for-each (lambda (x) (set! total (+ total x))) #(1 2 3 4 5))
+(write total) (newline)
+(vector-for-each (lambda (k v) (display k) (display "=") (display v) (display " "))
+                 #(a b c) #(1 2 3))
+(newline)
+(define seen '())
+(vector-for-each (lambda (x) (set! seen (cons x seen))) #(first second third))
+(write seen) (newline)
