@@ -7,8 +7,9 @@
 
 /* How the functions stay accurate without a math library:
  *   - floor, ceiling, truncate and round work on the bits of the double.
- *   - sqrt takes the integer square root of the scaled significand, one bit
- *     at a time, and rounds it with the exact remainder: correctly rounded.
+ *   - sqrt takes the integer square root of the scaled significand (Newton's
+ *     method, then exact 128-bit squares) and rounds it with the remainder:
+ *     correctly rounded.
  *   - exp, log, pow, sin, cos, tan and the arc functions reduce the argument
  *     and evaluate a Taylor series in double-double arithmetic (a value is an
  *     unevaluated sum hi + lo of two doubles, about 106 bits): the series'
@@ -223,29 +224,48 @@ double esk_flo_round(double x) {
 int esk_flo_is_integer(double x) { return x - x == 0 && esk_flo_trunc(x) == x; }
 
 /* ---- sqrt: integer square root of the scaled significand ------------------ */
+/* q*q as a 128-bit number hi:lo, for q < 2^56. */
+static void esk_flo_square128(uint64_t q, uint64_t *hi, uint64_t *lo) {
+    uint64_t a = q >> 32, b = q & 0xFFFFFFFFu, mid = 2 * a * b, low = b * b;
+    *lo = low + (mid << 32);
+    *hi = a * a + (mid >> 32) + (*lo < low);
+}
+
+/* floor(sqrt(R)) for R = m * 2^56, m in [2^52, 2^54): Newton's method in
+ * doubles gets within a few units, then exact 128-bit squares settle it.
+ * *inexact tells whether R is not a perfect square. */
+static uint64_t esk_flo_isqrt_scaled(uint64_t m, int *inexact) {
+    double md = (double)m; /* exact: m has at most 54 bits, the low one 0 */
+    double g = esk_flo_from_bits((esk_flo_bits(md) + ((uint64_t)1023 << 52)) >> 1); /* within 6% */
+    uint64_t q, hi, lo, r_hi = m >> 8, r_lo = m << 56;
+    int i;
+    for (i = 0; i < 4; i++) g = 0.5 * (g + md / g);
+    q = (uint64_t)(g * 268435456.0); /* 2^28 */
+    esk_flo_square128(q, &hi, &lo);
+    while (hi > r_hi || (hi == r_hi && lo > r_lo)) esk_flo_square128(--q, &hi, &lo);
+    for (;;) {
+        uint64_t h1, l1;
+        esk_flo_square128(q + 1, &h1, &l1);
+        if (h1 > r_hi || (h1 == r_hi && l1 > r_lo)) break;
+        q++, hi = h1, lo = l1;
+    }
+    *inexact = hi != r_hi || lo != r_lo;
+    return q;
+}
+
 double esk_flo_sqrt(double x) {
-    uint64_t m, root = 0, rem = 0;
-    int e, i;
+    uint64_t m, root;
+    int e, inexact;
     if (esk_flo_is_nan(x) || x == 0) return x;
     if (x < 0) return esk_flo_nan();
     if (x == esk_flo_inf()) return x;
     esk_flo_decompose(x, &m, &e);
     while (!(m & ((uint64_t)1 << 52))) m <<= 1, e--;
     if (e & 1) m <<= 1, e--;
-    /* sqrt(m * 2^56) has 55 bits; feed the radicand two bits at a time (its
-     * low 56 bits are zero), keeping rem = radicand-so-far - root^2. */
-    for (i = 54; i >= 0; i--) {
-        int shift = 2 * i - 56;
-        uint64_t two = shift >= 0 ? (m >> shift) & 3u : 0;
-        uint64_t trial = (root << 2) | 1u;
-        rem = (rem << 2) | two;
-        root <<= 1;
-        if (rem >= trial) {
-            rem -= trial;
-            root |= 1u;
-        }
-    }
-    return esk_flo_make(0, root, (e - 56) / 2, rem != 0);
+    /* sqrt(m 2^e) = sqrt(m 2^56) 2^((e-56)/2); the root has 55 bits, and the
+     * remainder decides the rounding beyond them */
+    root = esk_flo_isqrt_scaled(m, &inexact);
+    return esk_flo_make(0, root, (e - 56) / 2, inexact);
 }
 
 /* ---- double-double arithmetic ---------------------------------------------- */

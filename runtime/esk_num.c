@@ -177,7 +177,10 @@ static int esk_num_cmp_exact_flo(esk_val e, double f) {
 
 /* -1, 0, 1, or ESK_NUM_UNORDERED (a NaN); type errors name who. */
 static int esk_num_compare(int loc, const char *who, esk_val a, esk_val b) {
-    int ka = esk_num_arg(loc, who, a), kb = esk_num_arg(loc, who, b), c;
+    int ka, kb, c;
+    if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
+    ka = esk_num_arg(loc, who, a);
+    kb = esk_num_arg(loc, who, b);
     if (ka == ESK_NUM_FLO && kb == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
     if (ka == ESK_NUM_FLO) {
         c = esk_num_cmp_exact_flo(b, ESK_FLONUM(a));
@@ -215,25 +218,37 @@ int esk_num_eqv(esk_val a, esk_val b) {
 
 /* ---- arithmetic ------------------------------------------------------------------- */
 esk_val esk_num_add(int loc, esk_val a, esk_val b) {
-    int ka = esk_num_arg(loc, "+", a), kb = esk_num_arg(loc, "+", b);
+    int ka, kb;
+    if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) + ESK_FLONUM(b));
+    ka = esk_num_arg(loc, "+", a);
+    kb = esk_num_arg(loc, "+", b);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) + esk_num_to_double(b));
     return esk_num_exact_add(a, b, 0);
 }
 
 esk_val esk_num_sub(int loc, esk_val a, esk_val b) {
-    int ka = esk_num_arg(loc, "-", a), kb = esk_num_arg(loc, "-", b);
+    int ka, kb;
+    if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) - ESK_FLONUM(b));
+    ka = esk_num_arg(loc, "-", a);
+    kb = esk_num_arg(loc, "-", b);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) - esk_num_to_double(b));
     return esk_num_exact_add(a, b, 1);
 }
 
 esk_val esk_num_mul(int loc, esk_val a, esk_val b) {
-    int ka = esk_num_arg(loc, "*", a), kb = esk_num_arg(loc, "*", b);
+    int ka, kb;
+    if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) * ESK_FLONUM(b));
+    ka = esk_num_arg(loc, "*", a);
+    kb = esk_num_arg(loc, "*", b);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) * esk_num_to_double(b));
     return esk_num_exact_mul(a, b);
 }
 
 esk_val esk_num_div(int loc, esk_val a, esk_val b) {
-    int ka = esk_num_arg(loc, "/", a), kb = esk_num_arg(loc, "/", b);
+    int ka, kb;
+    if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) / ESK_FLONUM(b));
+    ka = esk_num_arg(loc, "/", a);
+    kb = esk_num_arg(loc, "/", b);
     if (b == ESK_FIX(0)) esk_error(loc, "/: division by zero", ESK_UNSPECIFIED);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) / esk_num_to_double(b));
     return esk_num_exact_div(a, b);
@@ -378,20 +393,45 @@ static void esk_num_divide(int loc, const char *who, const char *by_zero, esk_va
     }
 }
 
-#define ESK_NUM_DIVISION(c_name, who, floored, result)                                  \
-    esk_val c_name(int loc, esk_val n1, esk_val n2) {                                   \
-        esk_val q, r;                                                                   \
-        esk_num_divide(loc, who, who ": division by zero", n1, n2, floored, &q, &r);    \
-        return result;                                                                  \
-    }
-ESK_NUM_DIVISION(esk_quotient, "quotient", 0, q)
-ESK_NUM_DIVISION(esk_remainder, "remainder", 0, r)
-ESK_NUM_DIVISION(esk_modulo, "modulo", 1, r)
-ESK_NUM_DIVISION(esk_truncate_quotient, "truncate-quotient", 0, q)
-ESK_NUM_DIVISION(esk_truncate_remainder, "truncate-remainder", 0, r)
-ESK_NUM_DIVISION(esk_floor_quotient, "floor-quotient", 1, q)
-ESK_NUM_DIVISION(esk_floor_remainder, "floor-remainder", 1, r)
-#undef ESK_NUM_DIVISION
+static esk_val esk_num_quotient_of(int loc, const char *who, const char *by_zero, esk_val n1, esk_val n2, int floored) {
+    esk_val q, r;
+    esk_num_divide(loc, who, by_zero, n1, n2, floored, &q, &r);
+    return q;
+}
+
+static esk_val esk_num_remainder_of(int loc, const char *who, const char *by_zero, esk_val n1, esk_val n2, int floored) {
+    esk_val q, r;
+    esk_num_divide(loc, who, by_zero, n1, n2, floored, &q, &r);
+    return r;
+}
+
+esk_val esk_quotient(int loc, esk_val n1, esk_val n2) {
+    return esk_num_quotient_of(loc, "quotient", "quotient: division by zero", n1, n2, 0);
+}
+
+esk_val esk_remainder(int loc, esk_val n1, esk_val n2) {
+    return esk_num_remainder_of(loc, "remainder", "remainder: division by zero", n1, n2, 0);
+}
+
+esk_val esk_modulo(int loc, esk_val n1, esk_val n2) {
+    return esk_num_remainder_of(loc, "modulo", "modulo: division by zero", n1, n2, 1);
+}
+
+esk_val esk_truncate_quotient(int loc, esk_val n1, esk_val n2) {
+    return esk_num_quotient_of(loc, "truncate-quotient", "truncate-quotient: division by zero", n1, n2, 0);
+}
+
+esk_val esk_truncate_remainder(int loc, esk_val n1, esk_val n2) {
+    return esk_num_remainder_of(loc, "truncate-remainder", "truncate-remainder: division by zero", n1, n2, 0);
+}
+
+esk_val esk_floor_quotient(int loc, esk_val n1, esk_val n2) {
+    return esk_num_quotient_of(loc, "floor-quotient", "floor-quotient: division by zero", n1, n2, 1);
+}
+
+esk_val esk_floor_remainder(int loc, esk_val n1, esk_val n2) {
+    return esk_num_remainder_of(loc, "floor-remainder", "floor-remainder: division by zero", n1, n2, 1);
+}
 
 esk_val esk_floor_slash(int loc, esk_val n1, esk_val n2) {
     esk_val qr[2];

@@ -149,6 +149,10 @@ static void test_bit_exact(void) {
         if (m == 0) continue;
         if (!same(esk_flo_make(0, m, e, 0), (double)ldexpl((long double)m, (int)e))) bad_make++;
     }
+    for (i = 1; i < 100000; i++) { /* perfect squares, also scaled into the subnormals */
+        double r = (double)i * (double)(check_rand() >> 55); /* r*r exact: below 2^52 */
+        if (esk_flo_sqrt(r * r) != r || esk_flo_sqrt(ldexp(r * r, -1060)) != ldexp(r, -530)) bad_sqrt++;
+    }
     CHECK(bad_sqrt == 0);
     CHECK(bad_round == 0);
     CHECK(bad_ldexp == 0);
