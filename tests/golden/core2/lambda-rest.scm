@@ -1,0 +1,18 @@
+; lambda with fixed parameters, a dotted rest parameter, and a single variable taking all arguments.
+(define (f a b . more) (list a b more))
+(write (f 1 2)) (newline)
+(write (f 1 2 3 4 5)) (newline)
+(define g (lambda args args))
+(write (g)) (newline)
+(write (g 'x "y" #\z)) (newline)
+(define h (lambda (x . rest) (if (null? rest) x (apply h rest))))
+(write (h 1 2 3)) (newline)
+(write ((lambda (a . b) b) 1)) (newline)
+(write (apply f 'p 'q '(r s))) (newline)
+(define (count-args . xs) (length xs))
+(display (count-args)) (display " ") (display (count-args 1 2 3 4 5 6 7 8 9 10)) (newline)
+; a rest list is newly allocated: mutating it leaves the list given to apply alone
+(define lst (list 1 2 3))
+(define (mutate . xs) (set-car! xs 99) xs)
+(write (apply mutate lst)) (write lst) (newline)
+(write ((lambda (a b . c) (list c b a)) 1 2 3)) (newline)

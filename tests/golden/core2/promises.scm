@@ -1,0 +1,33 @@
+; delay memoizes, a promise may force itself reentrantly, delay-force iterates, make-promise wraps values.
+(define count 0)
+(define p
+  (delay (begin (set! count (+ count 1))
+                (if (> count x) count (force p)))))
+(define x 5)
+(display (promise? p)) (newline)
+(display (force p)) (newline)
+(set! x 10)
+(display (force p)) (display " ") (display count) (newline)
+(define evaluations 0)
+(define q (delay (begin (set! evaluations (+ evaluations 1)) (* 6 7))))
+(display (list (force q) (force q) evaluations)) (newline)
+; streams built with delay and delay-force
+(define (ints-from n) (delay (cons n (ints-from (+ n 1)))))
+(define (stream-take s k)
+  (if (= k 0) '() (let ((pair (force s))) (cons (car pair) (stream-take (cdr pair) (- k 1))))))
+(display (stream-take (ints-from 1) 5)) (newline)
+(define (stream-filter keep? s)
+  (delay-force
+   (let ((pair (force s)))
+     (if (keep? (car pair))
+         (delay (cons (car pair) (stream-filter keep? (cdr pair))))
+         (stream-filter keep? (cdr pair))))))
+(display (stream-take (stream-filter (lambda (n) (= 0 (remainder n 7))) (ints-from 1)) 4)) (newline)
+; a long chain of delay-force runs in constant space
+(define (countdown n) (delay-force (if (= n 0) (delay 'done) (countdown (- n 1)))))
+(display (force (countdown 100000))) (newline)
+(define m (make-promise 7))
+(display (list (promise? m) (force m))) (newline)
+; R7RS: make-promise returns a promise argument itself (guile 3.0.8 wraps it again)
+(display (eq? (make-promise q) q)) (newline)
+(display (list (promise? 5) (promise? (lambda () 1)))) (newline)

@@ -1,0 +1,13 @@
+; Quasiquote inside vectors: unquote, splicing, vectors nested in lists and lists in vectors.
+(define x 5)
+(define xs '(a b))
+(write `#(1 ,x)) (newline)
+(write `#(,@xs)) (newline)
+(write `#(start ,@xs ,(* x x) end)) (newline)
+(write `#()) (newline)
+(write `(list #(,x ,@xs) after)) (newline)
+(write `#((nested ,x) #(deeper ,@xs))) (newline)
+(write `#(,@'())) (newline)
+(display (vector? `#(,x))) (newline)
+(display (vector-length `#(,@(list 1 2 3) ,@(list 4 5)))) (newline)
+(write (let ((v `#(,x 2))) (vector-set! v 1 'changed) v)) (newline)
