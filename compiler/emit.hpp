@@ -97,7 +97,6 @@ private:
     std::string emit_function(const Lambda& l);
     std::string params_prologue(const Lambda& l);
     std::string program_function();
-    std::string runtime_text() const;
 
     // emit_expr.cpp
     Code expr(const Expr& e);

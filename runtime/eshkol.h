@@ -32,7 +32,7 @@
  *     grows for tail calls, whatever compiles the C.
  *   - Built-in procedures are C functions esk_<name>(int loc, args...) with
  *     a fixed argument list (missing optional arguments are ESK_DEFAULT), or
- *     esk_<name>(int loc, int argc, const esk_val *argv) when variadic. loc
+ *     esk_<name>(int loc, int argc, esk_val *argv) when variadic. loc
  *     indexes esk_locs, for the "  at FILE:LINE:COL" of run-time errors.
  *     The compiler's table of built-ins is the runtime's X-macro .def files.
  */

@@ -7,18 +7,7 @@
 esk_val esk_handlers = ESK_NIL; /* the current exception handlers, innermost first */
 
 /* A Scheme string from UTF-8 text (messages may quote procedure names). */
-static esk_val esk_err_string(const char *utf8) {
-    size_t n = strlen(utf8), len = 0, i = 0;
-    uint32_t *chars = esk_alloc((n + 1) * sizeof(uint32_t));
-    while (i < n) {
-        unsigned char c = (unsigned char)utf8[i];
-        int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        uint32_t cp = extra == 0 ? c : (uint32_t)(c & (0x3F >> extra));
-        for (++i; extra > 0 && i < n; --extra, ++i) cp = (cp << 6) | ((unsigned char)utf8[i] & 0x3Fu);
-        chars[len++] = cp;
-    }
-    return esk_string_from_utf32(chars, len);
-}
+static esk_val esk_err_string(const char *utf8) { return esk_string_from_utf8(utf8, strlen(utf8)); }
 
 esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants) {
     esk_condition *c = esk_alloc(sizeof(esk_condition));

@@ -34,16 +34,34 @@ static esk_val esk_list_cxr(int loc, const char *who, const char *path, esk_val 
     }
     return v;
 }
-#define ESK_LIST_CXR(name, path) \
-    esk_val esk_##name(int loc, esk_val v) { return esk_list_cxr(loc, #name, path, v); }
-ESK_LIST_CXR(caar, "aa") ESK_LIST_CXR(cadr, "ad") ESK_LIST_CXR(cdar, "da") ESK_LIST_CXR(cddr, "dd")
-ESK_LIST_CXR(caaar, "aaa") ESK_LIST_CXR(caadr, "aad") ESK_LIST_CXR(cadar, "ada") ESK_LIST_CXR(caddr, "add")
-ESK_LIST_CXR(cdaar, "daa") ESK_LIST_CXR(cdadr, "dad") ESK_LIST_CXR(cddar, "dda") ESK_LIST_CXR(cdddr, "ddd")
-ESK_LIST_CXR(caaaar, "aaaa") ESK_LIST_CXR(caaadr, "aaad") ESK_LIST_CXR(caadar, "aada") ESK_LIST_CXR(caaddr, "aadd")
-ESK_LIST_CXR(cadaar, "adaa") ESK_LIST_CXR(cadadr, "adad") ESK_LIST_CXR(caddar, "adda") ESK_LIST_CXR(cadddr, "addd")
-ESK_LIST_CXR(cdaaar, "daaa") ESK_LIST_CXR(cdaadr, "daad") ESK_LIST_CXR(cdadar, "dada") ESK_LIST_CXR(cdaddr, "dadd")
-ESK_LIST_CXR(cddaar, "ddaa") ESK_LIST_CXR(cddadr, "ddad") ESK_LIST_CXR(cdddar, "ddda") ESK_LIST_CXR(cddddr, "dddd")
-#undef ESK_LIST_CXR
+esk_val esk_caar(int loc, esk_val v) { return esk_list_cxr(loc, "caar", "aa", v); }
+esk_val esk_cadr(int loc, esk_val v) { return esk_list_cxr(loc, "cadr", "ad", v); }
+esk_val esk_cdar(int loc, esk_val v) { return esk_list_cxr(loc, "cdar", "da", v); }
+esk_val esk_cddr(int loc, esk_val v) { return esk_list_cxr(loc, "cddr", "dd", v); }
+esk_val esk_caaar(int loc, esk_val v) { return esk_list_cxr(loc, "caaar", "aaa", v); }
+esk_val esk_caadr(int loc, esk_val v) { return esk_list_cxr(loc, "caadr", "aad", v); }
+esk_val esk_cadar(int loc, esk_val v) { return esk_list_cxr(loc, "cadar", "ada", v); }
+esk_val esk_caddr(int loc, esk_val v) { return esk_list_cxr(loc, "caddr", "add", v); }
+esk_val esk_cdaar(int loc, esk_val v) { return esk_list_cxr(loc, "cdaar", "daa", v); }
+esk_val esk_cdadr(int loc, esk_val v) { return esk_list_cxr(loc, "cdadr", "dad", v); }
+esk_val esk_cddar(int loc, esk_val v) { return esk_list_cxr(loc, "cddar", "dda", v); }
+esk_val esk_cdddr(int loc, esk_val v) { return esk_list_cxr(loc, "cdddr", "ddd", v); }
+esk_val esk_caaaar(int loc, esk_val v) { return esk_list_cxr(loc, "caaaar", "aaaa", v); }
+esk_val esk_caaadr(int loc, esk_val v) { return esk_list_cxr(loc, "caaadr", "aaad", v); }
+esk_val esk_caadar(int loc, esk_val v) { return esk_list_cxr(loc, "caadar", "aada", v); }
+esk_val esk_caaddr(int loc, esk_val v) { return esk_list_cxr(loc, "caaddr", "aadd", v); }
+esk_val esk_cadaar(int loc, esk_val v) { return esk_list_cxr(loc, "cadaar", "adaa", v); }
+esk_val esk_cadadr(int loc, esk_val v) { return esk_list_cxr(loc, "cadadr", "adad", v); }
+esk_val esk_caddar(int loc, esk_val v) { return esk_list_cxr(loc, "caddar", "adda", v); }
+esk_val esk_cadddr(int loc, esk_val v) { return esk_list_cxr(loc, "cadddr", "addd", v); }
+esk_val esk_cdaaar(int loc, esk_val v) { return esk_list_cxr(loc, "cdaaar", "daaa", v); }
+esk_val esk_cdaadr(int loc, esk_val v) { return esk_list_cxr(loc, "cdaadr", "daad", v); }
+esk_val esk_cdadar(int loc, esk_val v) { return esk_list_cxr(loc, "cdadar", "dada", v); }
+esk_val esk_cdaddr(int loc, esk_val v) { return esk_list_cxr(loc, "cdaddr", "dadd", v); }
+esk_val esk_cddaar(int loc, esk_val v) { return esk_list_cxr(loc, "cddaar", "ddaa", v); }
+esk_val esk_cddadr(int loc, esk_val v) { return esk_list_cxr(loc, "cddadr", "ddad", v); }
+esk_val esk_cdddar(int loc, esk_val v) { return esk_list_cxr(loc, "cdddar", "ddda", v); }
+esk_val esk_cddddr(int loc, esk_val v) { return esk_list_cxr(loc, "cddddr", "dddd", v); }
 
 esk_val esk_pair_p(int loc, esk_val v) { (void)loc; return ESK_BOOL(ESK_IS_PAIR(v)); }
 esk_val esk_null_p(int loc, esk_val v) { (void)loc; return ESK_BOOL(v == ESK_NIL); }
