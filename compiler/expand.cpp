@@ -468,11 +468,16 @@ ExprPtr Expander::definition_value(const Definition& def) {
     Datum* formals = prog_.constants.make(DatumKind::list, target->loc);
     formals->items.assign(target->items.begin() + 1, target->items.end());
     formals->tail = target->tail;
-    if (target->items[0]->kind == DatumKind::list) {  // curried: the inner define's value is a lambda
+    if (target->items[0]->kind == DatumKind::list) {
+        // Curried: (define ((name . a) . b) body ...) is (define (name . a) (lambda b body ...)).
+        Datum* lambda = prog_.constants.make(DatumKind::list, d->loc);
+        Datum* keyword = prog_.constants.make(DatumKind::symbol, d->loc);
+        keyword->text = "lambda";
+        lambda->items = {keyword, formals};
+        lambda->items.insert(lambda->items.end(), d->items.begin() + 2, d->items.end());
         Datum* inner = prog_.constants.make(DatumKind::list, d->loc);
-        inner->items = {const_cast<Datum*>(d->items[0]), target->items[0]};
-        inner->items.insert(inner->items.end(), d->items.begin() + 2, d->items.end());
-        return lambda_with(d->loc, formals, [&] { return definition_value({inner, def.name, false}); }, "");
+        inner->items = {const_cast<Datum*>(d->items[0]), target->items[0], lambda};
+        return definition_value({inner, def.name, false});
     }
     if (def.name->kind != DatumKind::symbol) return error(def.name, "malformed define: expected a procedure name");
     return make_lambda(d, formals, 2, def.name->text);
@@ -495,11 +500,11 @@ ExprPtr Expander::expand_body(const Datum* form, size_t start) {
     let.rec = true;
     bool ok = true;
     std::vector<std::vector<Var*>> value_vars(defs.size());
+    std::vector<Var*> single_vars(defs.size(), nullptr);
     for (size_t i = 0; i < defs.size(); ++i) {
         if (!defs[i].values) {
-            Var* v = bind_local(scope, defs[i].name);
-            ok = ok && v;
-            let.vars.push_back(v);
+            single_vars[i] = bind_local(scope, defs[i].name);
+            ok = ok && single_vars[i];
             continue;
         }
         const Datum* formals = defs[i].name;
@@ -514,6 +519,7 @@ ExprPtr Expander::expand_body(const Datum* form, size_t start) {
         if (!defs[i].values) {
             ExprPtr init = definition_value(defs[i]);
             ok = ok && init;
+            let.vars.push_back(single_vars[i]);
             let.inits.push_back(std::move(init));
             continue;
         }

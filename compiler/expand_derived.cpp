@@ -379,7 +379,7 @@ ExprPtr Expander::quasi(const Datum* d, int depth) {
     for (size_t i = n; i-- > 0;) {
         const Datum* item = d->items[i];
         std::vector<ExprPtr> args;
-        if (is_form(item, "unquote-splicing") && inner == 1 && depth == 1) {
+        if (is_form(item, "unquote-splicing") && inner == 1) {
             args.push_back(expand(item->items[1]));
             args.push_back(std::move(acc));
             acc = builtin_call(item->loc, "append", std::move(args));
