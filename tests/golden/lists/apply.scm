@@ -1,0 +1,18 @@
+; apply with a procedure, leading arguments and a final argument list.
+(write (apply + '())) (newline)
+(write (apply + 1 2 '(3 4 5))) (newline)
+(write (apply list 'a 'b '(c d))) (newline)
+(write (apply max '(3 9 2))) (newline)
+(write (apply (lambda (x y . z) (list x y z)) '(1 2 3 4))) (newline)
+(write (apply apply (list list 1 '(2 3)))) (newline)
+(write (apply map list '((1 2 3) (4 5 6)))) (newline)
+(write (apply cons '(a b))) (newline)
+(define (compose f . fs)
+  (if (null? fs)
+      f
+      (lambda args (f (apply (apply compose fs) args)))))
+(write ((compose (lambda (x) (* x 2)) (lambda (x y) (+ x y))) 3 4)) (newline)
+(write (apply string-append (map symbol->string '(ab cd ef)))) (newline)
+(write (apply vector 1 2 '(3))) (newline)
+(write (call-with-values (lambda () (apply values '(1 2 3))) list)) (newline)
+(write (apply + (make-list 10000 1))) (newline)

@@ -1,0 +1,10 @@
+; All the car/cdr compositions of (scheme base) and (scheme cxr), two to four levels deep.
+(define t '((((1 . 2) . (3 . 4)) . ((5 . 6) . (7 . 8))) . (((9 . 10) . (11 . 12)) . ((13 . 14) . (15 . 16)))))
+(write (list (caar t) (cadr t) (cdar t) (cddr t))) (newline)
+(write (list (caaar t) (caadr t) (cadar t) (caddr t) (cdaar t) (cdadr t) (cddar t) (cdddr t))) (newline)
+(write (list (caaaar t) (caaadr t) (caadar t) (caaddr t) (cadaar t) (cadadr t) (caddar t) (cadddr t))) (newline)
+(write (list (cdaaar t) (cdaadr t) (cdadar t) (cdaddr t) (cddaar t) (cddadr t) (cdddar t) (cddddr t))) (newline)
+(define l '(a b c d e f))
+(write (list (cadr l) (caddr l) (cadddr l) (cddddr l))) (newline)
+(define nested '((a b) (c d) (e f)))
+(write (list (caar nested) (cadar nested) (caadr nested) (cdadr nested) (caaddr nested))) (newline)

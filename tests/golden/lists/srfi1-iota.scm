@@ -1,0 +1,12 @@
+; SRFI 1 iota with a count, a start and a step (exact integers), and iota driving other list procedures.
+(write (iota 5)) (newline)
+(write (iota 0)) (newline)
+(write (iota 5 1)) (newline)
+(write (iota 5 0 2)) (newline)
+(write (iota 4 10 -3)) (newline)
+(write (iota 3 -1)) (newline)
+(write (map (lambda (i) (* i i)) (iota 6))) (newline)
+(write (apply + (iota 101))) (newline)
+(write (length (iota 100000))) (newline)
+(write (list-ref (iota 10 100 5) 9)) (newline)
+(write (iota 3 1/2)) (newline)

@@ -1,0 +1,12 @@
+; SRFI 1 procedures given several lists stop at the shortest: count, list-index, any, every, fold, fold-right, append-map, map.
+(write (count < '(1 2 4 8) '(2 4 6 8))) (newline)
+(write (count (lambda (a b) (= a b)) '(1 2 3) '(1 0 3 4 5))) (newline)
+(write (list-index = '(3 1 4 1 5) '(2 7 1 1 8))) (newline)
+(write (list-index < '(3 2) '(1 1 9))) (newline)
+(write (any (lambda (a b) (and (> a b) (list a b))) '(1 5 9) '(2 3 4))) (newline)
+(write (every (lambda (a b) (+ a b)) '(1 2) '(10 20 30))) (newline)
+(write (fold (lambda (a b acc) (cons (* a b) acc)) '() '(1 2 3) '(4 5 6 7))) (newline)
+(write (append-map (lambda (a b) (list a b)) '(x y z) '(1 2))) (newline)
+(write (map (lambda (a b c) (+ a b c)) '(1 2) '(10 20) '(100 200 300))) (newline)
+; SRFI 1: (fold-right cons* '() '(a b c) '(1 2 3 4 5)) => (a 1 b 2 c 3), lists aligned at their heads (guile 3.0.8 aligns their ends)
+(write (fold-right (lambda (a b acc) (cons (list a b) acc)) '() '(1 2 3) '(10 20))) (newline)
