@@ -584,9 +584,16 @@ static size_t esk_big_digits_reversed(const esk_big_view *x, int radix, char *ou
     return count;
 }
 
+/* Digits of a nonzero magnitude below 2^64, least significant first. */
+static size_t esk_big_small_digits_reversed(uint64_t mag, int radix, char *out) {
+    size_t count = 0;
+    for (; mag; mag /= (uint64_t)radix) out[count++] = esk_big_digit_chars[mag % (uint64_t)radix];
+    return count;
+}
+
 int esk_big_to_cstring(esk_val a, int radix, char *buf, size_t size) {
     esk_big_view x;
-    char *text;
+    char small[72], *text = small;
     size_t count, len, i;
     esk_big_view_of(a, &x);
     if (x.n == 0) {
@@ -594,8 +601,12 @@ int esk_big_to_cstring(esk_val a, int radix, char *buf, size_t size) {
         else if (size == 1) buf[0] = 0;
         return 1;
     }
-    text = esk_alloc(x.n * 32 + 2); /* radix 2 at most: 32 digits per limb */
-    count = esk_big_digits_reversed(&x, radix, text + 1);
+    if (x.n <= 2) {
+        count = esk_big_small_digits_reversed(x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32 | x.d[0]), radix, text + 1);
+    } else {
+        text = esk_alloc(x.n * 32 + 2); /* radix 2 at most: 32 digits per limb */
+        count = esk_big_digits_reversed(&x, radix, text + 1);
+    }
     len = count + (size_t)x.neg;
     if (size > 0) {
         size_t room = size - 1, at = 0;

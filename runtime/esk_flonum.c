@@ -722,14 +722,19 @@ double esk_flo_acos(double x) {
 
 /* ---- printing: the shortest digits that read back --------------------------- */
 /* x > 0 finite = 0.d1d2...dn * 10^point, with the fewest digits that make
- * strtod give x back. Returns n. */
+ * strtod give x back. Returns n. Any decimal of at most 15 digits survives
+ * a trip through a normal double (DBL_DIG), so when 15 digits read back, the
+ * shortest spelling is those digits without trailing zeros; otherwise 16
+ * or 17 digits, correctly rounded, are the shortest that read back. */
 static int esk_flo_shortest(double x, char *digits, int *point) {
     char text[40], *p;
     int precision, n = 0;
-    for (precision = 1; precision <= 17; precision++) {
+    /* subnormals have fewer bits, so there no precision is safe to skip */
+    for (precision = x < 2.2250738585072014e-308 ? 1 : 15; precision < 17; precision++) {
         snprintf(text, sizeof text, "%.*e", precision - 1, x);
         if (strtod(text, NULL) == x) break;
     }
+    if (precision == 17) snprintf(text, sizeof text, "%.16e", x);
     for (p = text; *p && *p != 'e'; p++)
         if (*p != '.') digits[n++] = *p;
     while (n > 1 && digits[n - 1] == '0') n--;

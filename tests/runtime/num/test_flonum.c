@@ -172,6 +172,29 @@ static const char *spelled(double x) {
     return buf;
 }
 
+/* Significant digits of a spelling, without leading or trailing zeros. */
+static int significant_digits(const char *s) {
+    char digits[64];
+    int n = 0, start = 0;
+    for (; *s && *s != 'e'; s++)
+        if (*s >= '0' && *s <= '9') digits[n++] = *s;
+    while (start < n && digits[start] == '0') start++;
+    while (n > start && digits[n - 1] == '0') n--;
+    return n - start;
+}
+
+/* The reference: the first precision from 1 up that reads back. */
+static int shortest_reference(double x) {
+    char text[40];
+    int p;
+    for (p = 1; p < 17; p++) {
+        snprintf(text, sizeof text, "%.*e", p - 1, x);
+        if (strtod(text, NULL) == x) break;
+    }
+    snprintf(text, sizeof text, "%.*e", p - 1, x);
+    return significant_digits(text);
+}
+
 static void test_printing(void) {
     int i, bad = 0;
     char buf[64];
@@ -195,13 +218,14 @@ static void test_printing(void) {
     CHECK(esk_flo_to_cstring(0.30000000000000004, buf, 5) == 19);
     CHECK_STR(buf, "0.30");
     for (i = 0; i < 100000; i++) { /* reads back, through strtod and through string->number */
-        double x = i % 3 ? random_double() : spread(1e-30, 1e30);
+        double x = i % 3 ? random_double() : i % 2 ? spread(1e-30, 1e30) : spread(1e-323, 1e-300);
         esk_val back;
         const char *s = spelled(x);
         if (!same(strtod(s[0] == '+' ? s + 1 : s, NULL), x) && !isnan(x)) bad++;
         back = esk_num_parse(s, strlen(s), 10);
         if (!ESK_IS_FLONUM(back) || !same(ESK_FLONUM(back), x)) bad++;
         if (strlen(s) > 25) bad++; /* -0.0000012345678901234567 is the longest */
+        if (x == x && x - x == 0 && x != 0 && significant_digits(s) != shortest_reference(fabs(x))) bad++;
     }
     CHECK(bad == 0);
 }
