@@ -1,0 +1,28 @@
+; dynamic-wind on normal return: before, thunk, after in order; the thunk's values are returned.
+(define (show . xs) (for-each display xs))
+(display (dynamic-wind (lambda () (show "[in]")) (lambda () (show "[body]") 'value) (lambda () (show "[out]"))))
+(newline)
+(dynamic-wind
+  (lambda () (show "a"))
+  (lambda ()
+    (dynamic-wind (lambda () (show "b")) (lambda () (show "c")) (lambda () (show "d")))
+    (dynamic-wind (lambda () (show "e")) (lambda () (show "f")) (lambda () (show "g"))))
+  (lambda () (show "h")))
+(newline)
+(display (call-with-values
+           (lambda () (dynamic-wind (lambda () #f) (lambda () (values 1 2 3)) (lambda () #f)))
+           list))
+(newline)
+(define depth 0)
+(define (with-depth thunk)
+  (dynamic-wind (lambda () (set! depth (+ depth 1)))
+                thunk
+                (lambda () (set! depth (- depth 1)))))
+(display (with-depth (lambda () (with-depth (lambda () (with-depth (lambda () depth))))))) (display depth)
+(newline)
+(define log '())
+(do ((i 0 (+ i 1))) ((= i 3))
+  (dynamic-wind (lambda () (set! log (cons (list 'in i) log)))
+                (lambda () (set! log (cons i log)))
+                (lambda () (set! log (cons 'out log)))))
+(display (reverse log)) (newline)

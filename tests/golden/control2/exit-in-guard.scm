@@ -1,0 +1,21 @@
+;;; exit: 2
+; exit from a guard clause, the usual "report and stop" idiom; an after thunk still runs.
+(define (process items)
+  (for-each (lambda (x)
+              (if (negative? x) (error "negative item:" x))
+              (display x) (display " "))
+            items))
+(dynamic-wind
+  (lambda () #f)
+  (lambda ()
+    (guard (e ((error-object? e)
+               (newline)
+               (display "fatal: ")
+               (display (error-object-message e))
+               (display " ")
+               (write (error-object-irritants e))
+               (newline)
+               (exit 2)))
+      (process '(1 2 -3 4))))
+  (lambda () (display "cleanup") (newline)))
+(display "never")

@@ -1,0 +1,21 @@
+; guard clauses: => receivers, test-only clauses returning the test's value, else, and guard's own value.
+(write (guard (condition
+                ((assq 'a condition) => cdr)
+                ((assq 'b condition)))
+         (raise (list (cons 'a 42)))))
+(newline)
+(write (guard (condition
+                ((assq 'a condition) => cdr)
+                ((assq 'b condition)))
+         (raise (list (cons 'b 23)))))
+(newline)
+(write (guard (e ((memv e '(1 2 3)) => length) (else 'other)) (raise 2))) (newline)
+(write (guard (e ((memv e '(1 2 3)) => length) (else 'other)) (raise 9))) (newline)
+(write (guard (e ((string? e) (string-append "got " e))) (raise "it"))) (newline)
+(write (guard (e (#f 'never) (else (list 'else e))) (raise 'x))) (newline)
+(write (guard (e (#t 'unused)) 'no-exception)) (newline)
+(write (guard (e (#t 'unused)) (+ 1 2) (* 3 4))) (newline)
+(write (guard (e ((error-object? e) => (lambda (flag) (list flag (error-object-message e))))) (error "msg"))) (newline)
+(write (+ 1 (guard (e ((number? e) (* e 2))) (raise 20)))) (newline)
+(write (guard (e ((symbol? e) (display "first ") 1) ((symbol? e) 2)) (raise 's))) (newline)
+(write (call-with-values (lambda () (guard (e (#t (values e e))) (raise 'v))) list)) (newline)
