@@ -1,0 +1,22 @@
+; define-record-type: constructor, predicate, accessors and modifiers.
+(define-record-type point
+  (make-point x y)
+  point?
+  (x point-x set-point-x!)
+  (y point-y set-point-y!))
+(define p (make-point 3 4))
+(display (list (point? p) (point-x p) (point-y p))) (newline)
+(set-point-x! p 10)
+(set-point-y! p (* 2 (point-y p)))
+(display (list (point-x p) (point-y p))) (newline)
+(display (map point? (list p 5 '(3 4) (vector 3 4) "point" 'point))) (newline)
+(define (distance2 a b)
+  (let ((dx (- (point-x a) (point-x b))) (dy (- (point-y a) (point-y b))))
+    (+ (* dx dx) (* dy dy))))
+(display (distance2 (make-point 0 0) (make-point 3 4))) (newline)
+(define q (make-point 'a "b"))
+(display (list (point-x q) (point-y q))) (newline)
+(define (translate pt dx dy) (make-point (+ (point-x pt) dx) (+ (point-y pt) dy)))
+(define moved (translate p 1 1))
+(display (list (point-x moved) (point-y moved) (point-x p))) (newline)
+(display (list (procedure? make-point) (procedure? point-x) (procedure? set-point-x!))) (newline)

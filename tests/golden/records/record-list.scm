@@ -1,0 +1,30 @@
+; Records in lists: building, filtering, sorting by a field, and updating through modifiers inside map.
+(define-record-type employee
+  (make-employee name dept salary)
+  employee?
+  (name employee-name)
+  (dept employee-dept)
+  (salary employee-salary set-employee-salary!))
+(define staff
+  (list (make-employee "Ada" 'eng 120)
+        (make-employee "Bob" 'ops 80)
+        (make-employee "Cy" 'eng 100)
+        (make-employee "Di" 'sales 90)
+        (make-employee "Ed" 'ops 85)))
+(display (map employee-name staff)) (newline)
+(display (map employee-name (filter (lambda (e) (eq? (employee-dept e) 'eng)) staff))) (newline)
+(display (map employee-name (sort staff (lambda (a b) (< (employee-salary a) (employee-salary b)))))) (newline)
+(display (apply + (map employee-salary staff))) (newline)
+(for-each (lambda (e) (when (eq? (employee-dept e) 'ops) (set-employee-salary! e (+ (employee-salary e) 10)))) staff)
+(display (map employee-salary staff)) (newline)
+(define (group-by-dept lst)
+  (let loop ((lst lst) (groups '()))
+    (if (null? lst)
+        (reverse (map (lambda (g) (cons (car g) (reverse (cdr g)))) groups))
+        (let* ((e (car lst)) (g (assq (employee-dept e) groups)))
+          (if g
+              (begin (set-cdr! g (cons (employee-name e) (cdr g))) (loop (cdr lst) groups))
+              (loop (cdr lst) (cons (list (employee-dept e) (employee-name e)) groups)))))))
+(write (group-by-dept staff)) (newline)
+(display (employee-name (find (lambda (e) (> (employee-salary e) 110)) staff))) (newline)
+(display (every employee? staff)) (display (any employee? '(1 2))) (newline)

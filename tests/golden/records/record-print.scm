@@ -1,0 +1,10 @@
+; Printing records: display and write show #<record NAME>, the type name without its angle brackets.
+; (R7RS leaves the printed form of a record unspecified; this is eshkol's convention.)
+(define-record-type point (make-point x y) point? (x point-x) (y point-y))
+(define-record-type <color> (make-color r g b) color? (r color-r) (g color-g) (b color-b))
+(display (make-point 1 2)) (newline)
+(write (make-point 1 2)) (newline)
+(display (make-color 0 0 0)) (newline)
+(write (list (make-point 1 2) (make-color 1 2 3))) (newline)
+(display (vector (make-point 0 0))) (newline)
+(display (cons 'p (make-point 5 5))) (newline)
