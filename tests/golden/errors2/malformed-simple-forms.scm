@@ -1,0 +1,11 @@
+; when, unless, set!, delay and begin with missing or extra parts.
+(when)
+(when #t)
+(unless #f)
+(define x 1)
+(set! x)
+(set! x 1 2)
+(set! 5 1)
+(define p (delay))
+(define q (delay 1 2))
+(display (begin))
