@@ -222,6 +222,8 @@ esk_val esk_num_add(int loc, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) + ESK_FLONUM(b));
     ka = esk_num_arg(loc, "+", a);
     kb = esk_num_arg(loc, "+", b);
+    if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return b; /* exact 0 is the identity: (+ 0 -0.0) is -0.0 */
+    if (b == ESK_FIX(0) && ka == ESK_NUM_FLO) return a;
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) + esk_num_to_double(b));
     return esk_num_exact_add(a, b, 0);
 }
@@ -231,6 +233,7 @@ esk_val esk_num_sub(int loc, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) - ESK_FLONUM(b));
     ka = esk_num_arg(loc, "-", a);
     kb = esk_num_arg(loc, "-", b);
+    if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return esk_num_flo(-ESK_FLONUM(b)); /* (- x): (- 0.0) is -0.0 */
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) - esk_num_to_double(b));
     return esk_num_exact_add(a, b, 1);
 }

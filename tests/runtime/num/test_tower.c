@@ -44,6 +44,9 @@ static void test_arithmetic(void) {
     CHECK_STR(text(esk_num_add(0, num("123456789012345678901234567890"), num("1/3"))), "370370367037037036703703703671/3");
     CHECK_STR(text(esk_num_mul(0, num("1/123456789012345678901"), num("123456789012345678901"))), "1");
     CHECK_STR(text(esk_num_sub(0, num("-1/2"), num("-1/2"))), "0");
+    CHECK_STR(text(esk_sub(0, ESK_FIX(0), num("0.0"))), "-0.0"); /* (- x) is (- 0 x) */
+    CHECK_STR(text(esk_add(0, ESK_FIX(0), num("-0.0"))), "-0.0");
+    CHECK_STR(text(esk_sub(0, num("-0.0"), ESK_FIX(0))), "-0.0");
 }
 
 static void test_comparison(void) {

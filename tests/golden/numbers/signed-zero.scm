@@ -1,0 +1,16 @@
+; Signed zeros: negation, exact zero as the additive identity, and the
+; procedures that keep the sign.
+(display (- 0.0)) (newline)
+(display (- -0.0)) (newline)
+(display (- 5.5)) (newline)
+(display (* -1 0.0)) (newline)
+(display (+ -0.0 0)) (newline)
+(display (/ 1 -inf.0)) (newline)
+(display (round -0.4)) (newline)
+(display (eqv? (- 0.0) -0.0)) (newline)
+(display (sqrt -0.0)) (newline)
+(display (atan -0.0)) (newline)
+(display (exact -0.0)) (newline)
+(display (abs -0.0)) (newline)
+(display (string->number "-0.0")) (newline)
+(display (list (zero? -0.0) (negative? -0.0) (= -0.0 0))) (newline)
