@@ -1,0 +1,96 @@
+; A bank simulation with closures and message passing: accounts are procedures that answer messages,
+; keep a private transaction log, refuse overdrafts and wrong passwords with errors, and support transfers.
+
+(define (make-account owner balance password)
+  (let ((log '())
+        (failed-attempts 0))
+    (define (record! kind amount)
+      (set! log (cons (list kind amount balance) log)))
+    (define (withdraw amount)
+      (cond ((<= amount 0) (error "withdraw: amount must be positive" amount))
+            ((> amount balance) (error "insufficient funds:" owner balance amount))
+            (else (set! balance (- balance amount))
+                  (record! 'withdraw amount)
+                  balance)))
+    (define (deposit amount)
+      (if (<= amount 0)
+          (error "deposit: amount must be positive" amount)
+          (begin (set! balance (+ balance amount))
+                 (record! 'deposit amount)
+                 balance)))
+    (define (dispatch pw message . args)
+      (cond ((not (eq? pw password))
+             (set! failed-attempts (+ failed-attempts 1))
+             (if (> failed-attempts 2)
+                 (error "account locked:" owner)
+                 (error "wrong password for" owner)))
+            (else
+             (set! failed-attempts 0)
+             (case message
+               ((withdraw) (apply withdraw args))
+               ((deposit) (apply deposit args))
+               ((balance) balance)
+               ((owner) owner)
+               ((history) (reverse log))
+               (else (error "unknown request" message))))))
+    dispatch))
+
+;; A joint account shares the original account's state under a second password.
+(define (make-joint account password new-password)
+  (lambda (pw message . args)
+    (if (eq? pw new-password)
+        (apply account password message args)
+        (error "wrong password for joint account"))))
+
+(define (transfer! from from-pw to to-pw amount)
+  (from from-pw 'withdraw amount)
+  (to to-pw 'deposit amount)
+  (list (from from-pw 'balance) (to to-pw 'balance)))
+
+;; Run an operation, printing its result or the error it raised.
+(define (attempt label thunk)
+  (display label) (display " -> ")
+  (guard (e ((error-object? e)
+             (display "error: ") (display (error-object-message e))
+             (for-each (lambda (x) (display " ") (write x)) (error-object-irritants e))
+             (newline)
+             #f))
+    (let ((result (thunk)))
+      (write result) (newline)
+      result)))
+
+(define alice (make-account "alice" 100 'secret))
+(define bob (make-account "bob" 50 'hunter2))
+
+(attempt "alice withdraws 30" (lambda () (alice 'secret 'withdraw 30)))
+(attempt "alice deposits 45" (lambda () (alice 'secret 'deposit 45)))
+(attempt "alice overdraws" (lambda () (alice 'secret 'withdraw 500)))
+(attempt "bob deposits -5" (lambda () (bob 'hunter2 'deposit -5)))
+(attempt "transfer 60 alice->bob" (lambda () (transfer! alice 'secret bob 'hunter2 60)))
+(attempt "transfer 200 bob->alice" (lambda () (transfer! bob 'hunter2 alice 'secret 200)))
+(attempt "balances" (lambda () (list (alice 'secret 'balance) (bob 'hunter2 'balance))))
+(attempt "unknown request" (lambda () (bob 'hunter2 'close)))
+
+;; three wrong passwords lock further wrong attempts; the right one still works and resets the count
+(attempt "wrong password 1" (lambda () (bob 'guess 'balance)))
+(attempt "wrong password 2" (lambda () (bob 'guess 'balance)))
+(attempt "wrong password 3" (lambda () (bob 'guess 'balance)))
+(attempt "right password" (lambda () (bob 'hunter2 'balance)))
+(attempt "wrong password again" (lambda () (bob 'guess 'balance)))
+
+(define shared (make-joint alice 'secret 'rosebud))
+(attempt "joint withdraws 15" (lambda () (shared 'rosebud 'withdraw 15)))
+(attempt "alice sees it" (lambda () (alice 'secret 'balance)))
+(attempt "joint with alice's password" (lambda () (shared 'secret 'balance)))
+
+(display "alice's history:") (newline)
+(for-each (lambda (entry) (display "  ") (write entry) (newline)) (alice 'secret 'history))
+(display "bob's history:") (newline)
+(for-each (lambda (entry) (display "  ") (write entry) (newline)) (bob 'hunter2 'history))
+
+;; many small transactions: interest applied monthly for two years, in exact arithmetic
+(define savings (make-account "savings" 1000 'pw))
+(do ((month 1 (+ month 1))) ((> month 24))
+  (savings 'pw 'deposit (* (savings 'pw 'balance) 1/100)))
+(display "savings after 24 months: ") (display (savings 'pw 'balance)) (newline)
+(display "rounded: ") (display (round (savings 'pw 'balance))) (newline)

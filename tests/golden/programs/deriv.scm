@@ -1,0 +1,102 @@
+; Symbolic differentiation of expressions in prefix form, with an algebraic simplifier,
+; checked by evaluating the derivatives at a point and comparing with difference quotients (exactly).
+
+(define (variable? e) (symbol? e))
+(define (same-variable? a b) (and (variable? a) (variable? b) (eq? a b)))
+(define (op? e name) (and (pair? e) (eq? (car e) name)))
+
+;; ---- simplifying constructors
+(define (make-sum a b)
+  (cond ((and (number? a) (number? b)) (+ a b))
+        ((and (number? a) (= a 0)) b)
+        ((and (number? b) (= b 0)) a)
+        ((equal? a b) (make-product 2 a))
+        ((number? b) (list '+ b a))
+        (else (list '+ a b))))
+(define (make-difference a b)
+  (cond ((and (number? a) (number? b)) (- a b))
+        ((and (number? b) (= b 0)) a)
+        ((equal? a b) 0)
+        ((and (number? a) (= a 0)) (make-product -1 b))
+        (else (list '- a b))))
+(define (make-product a b)
+  (cond ((and (number? a) (number? b)) (* a b))
+        ((and (number? a) (= a 0)) 0)
+        ((and (number? b) (= b 0)) 0)
+        ((and (number? a) (= a 1)) b)
+        ((and (number? b) (= b 1)) a)
+        ((and (number? a) (op? b '*) (number? (cadr b))) (make-product (* a (cadr b)) (caddr b)))
+        ((number? b) (make-product b a))
+        (else (list '* a b))))
+(define (make-quotient a b)
+  (cond ((and (number? b) (= b 1)) a)
+        ((and (number? a) (= a 0)) 0)
+        ((and (number? a) (number? b)) (/ a b))
+        (else (list '/ a b))))
+(define (make-power base n)
+  (cond ((and (number? n) (= n 0)) 1)
+        ((and (number? n) (= n 1)) base)
+        ((and (number? base) (number? n)) (expt base n))
+        (else (list 'expt base n))))
+
+;; ---- the rules
+(define (deriv e x)
+  (cond ((number? e) 0)
+        ((variable? e) (if (same-variable? e x) 1 0))
+        ((op? e '+) (make-sum (deriv (cadr e) x) (deriv (caddr e) x)))
+        ((op? e '-) (make-difference (deriv (cadr e) x) (deriv (caddr e) x)))
+        ((op? e '*) (make-sum (make-product (cadr e) (deriv (caddr e) x))
+                              (make-product (deriv (cadr e) x) (caddr e))))
+        ((op? e '/) (make-quotient (make-difference (make-product (deriv (cadr e) x) (caddr e))
+                                                    (make-product (cadr e) (deriv (caddr e) x)))
+                                   (make-power (caddr e) 2)))
+        ((op? e 'expt) (make-product (make-product (caddr e) (make-power (cadr e) (make-difference (caddr e) 1)))
+                                     (deriv (cadr e) x)))
+        (else (error "unknown operator" (car e)))))
+
+;; ---- evaluation, to check the results
+(define (evaluate e env)
+  (cond ((number? e) e)
+        ((variable? e) (cdr (assq e env)))
+        (else (let ((a (evaluate (cadr e) env)) (b (evaluate (caddr e) env)))
+                (case (car e)
+                  ((+) (+ a b)) ((-) (- a b)) ((*) (* a b)) ((/) (/ a b)) ((expt) (expt a b)))))))
+
+(define examples
+  '((+ x 3)
+    (* x y)
+    (* (* x y) (+ x 3))
+    (expt x 5)
+    (* 3 (expt x 2))
+    (+ (* 2 x) (* x x))
+    (/ 1 x)
+    (/ (+ x 1) (- x 1))
+    (expt (+ (* 2 x) 1) 3)
+    (- (* x (* x x)) x)))
+
+(define (show-deriv e)
+  (let ((d (deriv e 'x)))
+    (write e) (display "  =>  ") (write d) (newline)
+    d))
+
+(define derivatives (map show-deriv examples))
+
+;; each derivative evaluated at x = 3, y = 5, and compared with a symmetric difference quotient
+;; computed in exact rationals with h = 1/1000
+(define env '((x . 3) (y . 5)))
+(define (at e x-value) (evaluate e (list (cons 'x x-value) (cons 'y 5))))
+(for-each
+ (lambda (e d)
+   (let* ((h 1/1000)
+          (slope (/ (- (at e (+ 3 h)) (at e (- 3 h))) (* 2 h)))
+          (exact (evaluate d env)))
+     (write exact) (display " ")
+     (display (if (< (abs (- slope exact)) 1/1000) "ok" "MISMATCH"))
+     (newline)))
+ examples derivatives)
+
+;; second derivatives
+(write (deriv (deriv '(* x (* x x)) 'x) 'x)) (newline)
+(write (deriv (deriv '(expt x 4) 'x) 'x)) (newline)
+(write (deriv '(* a (* x x)) 'x)) (newline)
+(write (deriv '(+ (* a x) b) 'a)) (newline)
