@@ -51,6 +51,7 @@ struct Let {
 };
 struct Lambda {
     uint32_t id = 0;
+    Loc loc;                        // the form that made it
     std::string name;               // from define or let, "" if anonymous
     std::vector<Var*> params;
     Var* rest = nullptr;

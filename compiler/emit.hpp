@@ -111,6 +111,7 @@ private:
     Code lambda_value(const Expr& e, const Lambda& l);
     std::vector<Code> operands(const std::vector<ExprPtr>& args, bool all_in_temps = false);
     Code call_value(const Expr& e, const Call& n);
+    bool inline_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
     std::string call_to(const Expr& e, const Call& n, const Dest& d);
     std::string jump_to(const Expr& e, const Lambda& target, const Call& n);
     std::string self_loop(const Expr& e, const Call& n);

@@ -84,6 +84,42 @@ Code Emitter::expr(const Expr& e) {
         e.node);
 }
 
+// A known procedure whose body is one built-in call over its parameters and
+// constants (record accessors, predicates, one-liners) is open-coded at the
+// call site: faster, and its errors point at the caller.
+bool Emitter::inline_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out) {
+    auto* call = std::get_if<Call>(&g.body->node);
+    if (!call || g.rest) return false;
+    auto* fn = std::get_if<Ref>(&call->fn->node);
+    if (!fn || !fn->var->global || fn->var->defined || !fn->var->primitive) return false;
+    std::vector<Code> values;
+    for (auto& a : call->args) {
+        if (auto* r = std::get_if<Ref>(&a->node); r && r->var->global) {
+            values.push_back(expr(*a));  // a global: the record type, say
+        } else if (r) {
+            auto it = std::find(g.params.begin(), g.params.end(), r->var);
+            if (it == g.params.end() || r->var->assigned) return false;
+            const Code& arg = args[static_cast<size_t>(it - g.params.begin())];
+            if (!arg.trivial) return false;
+            values.push_back(Code{"", arg.value});
+        } else if (std::holds_alternative<Const>(a->node)) {
+            values.push_back(expr(*a));
+        } else {
+            return false;
+        }
+    }
+    std::string stmts;
+    for (auto& a : args) stmts += a.stmts;  // every argument is evaluated, used or not
+    // Errors point into the procedure, unless the compiler wrote it (a record
+    // accessor has no text of its own): then at the caller.
+    Expr at;
+    at.id = e.id;
+    at.loc = g.body->loc.line == g.loc.line && g.body->loc.col == g.loc.col ? e.loc : g.body->loc;
+    out = primitive(at, *fn->var->primitive, values, false);
+    out.stmts = stmts + out.stmts;
+    return true;
+}
+
 // A call in value position: built-ins and direct calls that cannot bounce
 // stay C expressions; everything else lands in a temporary.
 Code Emitter::call_value(const Expr& e, const Call& n) {
@@ -95,7 +131,9 @@ Code Emitter::call_value(const Expr& e, const Call& n) {
     }
     const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
     if (g && low_.plan(g).kind == LambdaPlan::Kind::direct && !low_.plan(g).may_bounce) {
-        std::vector<Code> args = operands(n.args);
+        std::vector<Code> args = operands(n.args, true);
+        Code inlined;
+        if (inline_call(e, *g, args, inlined)) return inlined;
         return direct_call(e, *g, callee, args);
     }
     std::string t = temp("call");
@@ -111,6 +149,11 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
     }
     if (auto* n = std::get_if<Let>(&e.node)) return let_to(e, *n, d);
     if (auto* n = std::get_if<Call>(&e.node)) return call_to(e, *n, d);
+    if (const Lambda* l = lambda_of(e); l && d.kind == Dest::Kind::effect) {
+        // Nobody keeps the closure: a direct procedure still needs its code.
+        if (low_.plan(l).kind == LambdaPlan::Kind::direct) functions_ += emit_function(*l);
+        return d.join.empty() ? "" : fmt::format("    goto {};\n", d.join);
+    }
     return deliver(expr(e), d);
 }
 
@@ -144,8 +187,7 @@ std::string Emitter::let_bindings(const Let& n) {
     auto needs_value = [&](size_t i) {
         const Lambda* l = lambda_of(*n.inits[i]);
         if (!l) return n.vars[i]->reads > 0;
-        const LambdaPlan& p = low_.plan(l);
-        return p.kind == LambdaPlan::Kind::closure ? n.vars[i]->reads > 0 : p.makes_closure();
+        return n.vars[i]->reads > 0 && low_.plan(l).makes_closure();
     };
     for (size_t i = 0; i < n.vars.size(); ++i) {
         const Var* v = n.vars[i];
@@ -189,7 +231,7 @@ std::string Emitter::let_to(const Expr& e, const Let& n, const Dest& d) {
         s += params_prologue(*l);
         s += emit_to(*l->body, inner);
     }
-    if (!join.empty()) s += fmt::format("{}:;\n", join);
+    if (!join.empty() && s.find("goto " + join + ";") != std::string::npos) s += fmt::format("{}:;\n", join);
     return s;
 }
 
@@ -248,7 +290,9 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
         return s + trampoline_call(e, read_var(callee, e.loc), args);
     }
     if (g) {
-        std::vector<Code> args = operands(n.args);
+        std::vector<Code> args = operands(n.args, true);
+        Code inlined;
+        if (inline_call(e, *g, args, inlined)) return deliver(inlined, d);
         Code c = direct_call(e, *g, callee, args);
         if (tail || !low_.plan(g).may_bounce) return deliver(c, d);
         std::string t = d.kind == Dest::Kind::value ? d.temp : temp("call");

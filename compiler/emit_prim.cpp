@@ -13,12 +13,49 @@ bool is_arithmetic(std::string_view n) { return n == "+" || n == "-" || n == "*"
 bool is_comparison(std::string_view n) { return n == "=" || n == "<" || n == ">" || n == "<=" || n == ">="; }
 
 // One comparison of two numbers: < and > share esk_lt, <= and >= esk_le.
-std::string compare(std::string_view op, int loc, const std::string& a, const std::string& b) {
+std::string compare_at(std::string_view op, const std::string& loc, const std::string& a, const std::string& b) {
     if (op == "=") return fmt::format("esk_numeq({}, \"=\", {}, {})", loc, a, b);
     if (op == "<") return fmt::format("esk_lt({}, \"<\", {}, {})", loc, a, b);
     if (op == ">") return fmt::format("esk_lt({}, \">\", {}, {})", loc, b, a);
     if (op == "<=") return fmt::format("esk_le({}, \"<=\", {}, {})", loc, a, b);
     return fmt::format("esk_le({}, \">=\", {}, {})", loc, b, a);
+}
+
+std::string compare(std::string_view op, int loc, const std::string& a, const std::string& b) {
+    return compare_at(op, std::to_string(loc), a, b);
+}
+
+// Built-ins with an inline fast path in eshkol.h (same arguments, loc first).
+const char* inline_function(std::string_view name) {
+    static const std::pair<std::string_view, const char*> table[] = {
+        {"car", "esk_car_i"},
+        {"cdr", "esk_cdr_i"},
+        {"vector-ref", "esk_vector_ref_i"},
+        {"vector-set!", "esk_vector_set_i"},
+        {"vector-length", "esk_vector_length_i"},
+        {"string-ref", "esk_string_ref_i"},
+        {"string-length", "esk_string_length_i"},
+        {"char->integer", "esk_char_to_integer_i"},
+        {"bytevector-u8-ref", "esk_bytevector_u8_ref_i"},
+        {"bytevector-u8-set!", "esk_bytevector_u8_set_i"},
+        {"quotient", "esk_quotient_i"},
+        {"remainder", "esk_remainder_i"},
+        {"modulo", "esk_modulo_i"},
+    };
+    for (auto& [n, fn] : table)
+        if (n == name) return fn;
+    return nullptr;
+}
+
+// Type predicates that are one header check.
+const char* type_tag(std::string_view name) {
+    static const std::pair<std::string_view, const char*> table[] = {
+        {"vector?", "ESK_T_VECTOR"},   {"string?", "ESK_T_STRING"},   {"symbol?", "ESK_T_SYMBOL"},
+        {"procedure?", "ESK_T_CLOSURE"}, {"bytevector?", "ESK_T_BYTEVECTOR"},
+    };
+    for (auto& [n, tag] : table)
+        if (n == name) return tag;
+    return nullptr;
 }
 
 const char* arithmetic_function(std::string_view op) {
@@ -46,8 +83,18 @@ Code Emitter::open_coded(const Expr& e, const Primitive& p, std::vector<Code>& a
         if (args.size() == 1) tests.push_back(fmt::format("(esk_le({}, \"{}\", {}, {}) || 1)", loc, name, arg(0), arg(0)));
         for (size_t i = 0; i + 1 < args.size(); ++i) tests.push_back(compare(name, loc, arg(i), arg(i + 1)));
         c.cond = tests.size() == 1 ? tests[0] : fmt::format("({})", fmt::join(tests, " && "));
-    } else if (name == "car" || name == "cdr") {
-        c.value = fmt::format("esk_{}_i({}, {})", name, loc, arg(0));
+    } else if (const char* inline_fn = inline_function(name)) {
+        std::vector<std::string> vals{std::to_string(loc)};
+        for (auto& a : args) vals.push_back(a.value);
+        c.value = fmt::format("{}({})", inline_fn, fmt::join(vals, ", "));
+    } else if (const char* type = type_tag(name)) {
+        c.trivial = args[0].trivial;
+        c.cond = fmt::format("ESK_HAS_TYPE({}, {})", arg(0), type);
+    } else if (name == "char?" || name == "boolean?") {
+        c.trivial = args[0].trivial;
+        c.cond = name == "char?" ? fmt::format("ESK_IS_CHAR({})", arg(0))
+                                 : fmt::format("({0} == ESK_TRUE || {0} == ESK_FALSE)", arg(0));
+    } else if (name == "__never__") {
     } else if (name == "cons") {
         c.value = fmt::format("esk_cons({}, {})", arg(0), arg(1));
     } else if (name == "null?" || name == "pair?" || name == "not" || name == "eq?") {
@@ -104,21 +151,21 @@ std::string Emitter::primitive_value(const Primitive& p) {
     if (is_arithmetic(name)) {
         const char* fn = arithmetic_function(name);
         const char* identity = name == "+" || name == "-" ? "ESK_FIX(0)" : "ESK_FIX(1)";
-        body = fmt::format("    esk_val acc = {};\n    int i;\n", identity);
-        body += (name == "-" || name == "/") ? "    if (argc == 1) return " + std::string(fn) + "(0, acc, argv[0]);\n    acc = argv[0];\n    for (i = 1; i < argc; ++i)"
+        body = fmt::format("    esk_val acc = {};\n    int i, loc = esk_call_loc;\n", identity);
+        body += (name == "-" || name == "/") ? "    if (argc == 1) return " + std::string(fn) + "(loc, acc, argv[0]);\n    acc = argv[0];\n    for (i = 1; i < argc; ++i)"
                                              : std::string("    for (i = 0; i < argc; ++i)");
-        body += fmt::format(" acc = {}(0, acc, argv[i]);\n    return acc;\n", fn);
+        body += fmt::format(" acc = {}(loc, acc, argv[i]);\n    return acc;\n", fn);
     } else if (is_comparison(name)) {
-        body = fmt::format("    int i;\n    if (argc == 1) return ESK_BOOL({});\n    for (i = 0; i + 1 < argc; ++i)\n"
+        body = fmt::format("    int i, loc = esk_call_loc;\n    if (argc == 1) return ESK_BOOL({});\n    for (i = 0; i + 1 < argc; ++i)\n"
                            "        if (!({})) return ESK_FALSE;\n    return ESK_TRUE;\n",
-                           fmt::format("esk_le(0, \"{}\", argv[0], argv[0]) || 1", name), compare(name, 0, "argv[i]", "argv[i + 1]"));
+                           fmt::format("esk_le(loc, \"{}\", argv[0], argv[0]) || 1", name), compare_at(name, "loc", "argv[i]", "argv[i + 1]"));
     } else if (p.max_args < 0) {
-        body = fmt::format("    return {}(0, argc, argv);\n", p.c_name);
+        body = fmt::format("    return {}(esk_call_loc, argc, argv);\n", p.c_name);
     } else {
-        std::vector<std::string> vals{"0"};
+        std::vector<std::string> vals{"esk_call_loc"};
         for (int i = 0; i < p.max_args; ++i)
             vals.push_back(i < p.min_args ? fmt::format("argv[{}]", i) : fmt::format("argc > {0} ? argv[{0}] : ESK_DEFAULT", i));
-        if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(0, self, argc);\n", p.max_args);
+        if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(esk_call_loc, self, argc);\n", p.max_args);
         body += fmt::format("    return {}({});\n", p.c_name, fmt::join(vals, ", "));
     }
     functions_ += fmt::format("/* the built-in '{}' as a value */\nESK_PROC esk_val {}(esk_val self, int argc, esk_val *argv)\n{{\n"

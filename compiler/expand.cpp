@@ -241,6 +241,7 @@ ExprPtr Expander::make_lambda(const Datum* form, const Datum* formals, size_t bo
 ExprPtr Expander::lambda_with(Loc loc, const Datum* formals, const std::function<ExprPtr()>& body, std::string name) {
     auto lam = std::make_unique<Lambda>();
     lam->id = prog_.next_lambda_id++;
+    lam->loc = loc;
     lam->name = std::move(name);
     lam->parent = lambda_;
     Lambda* saved_lambda = lambda_;

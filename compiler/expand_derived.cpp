@@ -201,8 +201,17 @@ ExprPtr Expander::expand_let_values(const Datum* d) {
     if (d->items.size() < 3 || !d->items[1]->is_proper_list())
         return error(d, "malformed let-values: expected (let-values ((formals expr) ...) body ...)");
     const auto& bindings = d->items[1]->items;
-    for (const Datum* b : bindings)
+    std::unordered_set<std::string> names;
+    for (const Datum* b : bindings) {
         if (!b->is_proper_list() || b->items.size() != 2) return error(b, "malformed let-values binding: expected (formals expr)");
+        const Datum* f = b->items[0];
+        std::vector<const Datum*> formals(f->items.begin(), f->items.end());
+        if (f->kind == DatumKind::symbol) formals = {f};
+        if (f->kind == DatumKind::list && f->tail) formals.push_back(f->tail);
+        for (const Datum* name : formals)
+            if (name->kind == DatumKind::symbol && !names.insert(name->text).second)
+                return error(name, fmt::format("duplicate variable '{}'", name->text));
+    }
     Scope* outer = scope_;
     std::function<ExprPtr(size_t)> nest = [&](size_t i) -> ExprPtr {
         if (i == bindings.size()) return expand_body(d, 2);
@@ -292,22 +301,76 @@ ExprPtr Expander::expand_delay_force(const Datum* d) {
     return builtin_call(d->loc, "%make-lazy", std::move(args));
 }
 
-// (guard (var clause ...) body ...): the clauses run after escaping to the
-// guard; without a matching clause the condition is raised again.
+// (guard (var clause ...) body ...) is (%guard body-thunk select run):
+// select, called by raise in the raise's dynamic environment, returns
+// (index . test-value) of the first clause whose test holds, or #f; the
+// runtime then escapes to the guard and calls (run condition choice), or,
+// with no clause, re-raises with raise-continuable right there (R7RS 4.2.7).
 ExprPtr Expander::expand_guard(const Datum* d) {
     if (d->items.size() < 3 || !is_list_of_at_least(d->items[1], 1) || d->items[1]->items[0]->kind != DatumKind::symbol)
         return error(d, "malformed guard: expected (guard (var clause ...) body ...)");
     const Datum* spec = d->items[1];
+    for (size_t i = 1; i < spec->items.size(); ++i) {
+        const Datum* c = spec->items[i];
+        if (!is_list_of_at_least(c, 1)) return error(c, "malformed guard clause: expected (test expr ...)");
+        if (is_keyword(c->items[0], "else") && (i + 1 != spec->items.size() || c->items.size() < 2))
+            return error(c, "malformed guard clause: 'else' must be last and have a body");
+    }
+    auto number = [&](size_t n) {
+        Datum* k = prog_.constants.make(DatumKind::number, spec->loc);
+        k->number = Number::integer(static_cast<int64_t>(n));
+        return constant(spec->loc, k);
+    };
+    Datum* one = prog_.constants.make(DatumKind::list, spec->loc);
+    one->items.push_back(spec->items[0]);
     std::vector<ExprPtr> args;
     args.push_back(thunk(d->loc, [&] { return expand_body(d, 2); }, "guard-body"));
-    Datum* formals = prog_.constants.make(DatumKind::list, spec->loc);
-    formals->items.push_back(spec->items[0]);
-    args.push_back(lambda_with(spec->loc, formals, [&]() -> ExprPtr {
-        std::vector<ExprPtr> reraise;
-        reraise.push_back(ref(spec->loc, lookup(spec->items[0]->text)));
-        ExprPtr fallback = builtin_call(spec->loc, "raise-continuable", std::move(reraise));
-        return cond_clauses(spec, 1, std::move(fallback));
-    }, "guard-handler"));
+    args.push_back(lambda_with(spec->loc, one, [&]() -> ExprPtr {
+        ExprPtr choice = boolean(spec->loc, false);
+        for (size_t i = spec->items.size(); i-- > 1;) {
+            const Datum* c = spec->items[i];
+            Var* t = fresh("test", c->loc);
+            std::vector<ExprPtr> pair;
+            pair.push_back(number(i));
+            pair.push_back(ref(c->loc, t));
+            ExprPtr found = builtin_call(c->loc, "cons", std::move(pair));
+            ExprPtr test = is_keyword(c->items[0], "else") ? boolean(c->loc, true) : expand(c->items[0]);
+            ExprPtr body = make_if(c->loc, ref(c->loc, t), std::move(found), std::move(choice));
+            if (!test || !body) return nullptr;
+            choice = node(c->loc, single_let(t, std::move(test), std::move(body)));
+        }
+        return choice;
+    }, "guard-select"));
+    Datum* two = prog_.constants.make(DatumKind::list, spec->loc);
+    two->items.push_back(spec->items[0]);
+    Datum* choice_name = prog_.constants.make(DatumKind::symbol, spec->loc);
+    choice_name->text = " guard choice";  // a name no program can write
+    two->items.push_back(choice_name);
+    args.push_back(lambda_with(spec->loc, two, [&]() -> ExprPtr {
+        Var* choice = lookup(" guard choice");
+        ExprPtr result = unspecified(spec->loc);
+        for (size_t i = spec->items.size(); i-- > 1;) {
+            const Datum* c = spec->items[i];
+            std::vector<ExprPtr> index, value, same;
+            index.push_back(ref(c->loc, choice));
+            value.push_back(ref(c->loc, choice));
+            ExprPtr v = builtin_call(c->loc, "cdr", std::move(value));
+            ExprPtr body;
+            if (c->items.size() == 3 && is_keyword(c->items[1], "=>")) {
+                std::vector<ExprPtr> arg;
+                arg.push_back(std::move(v));
+                body = make_call(c->loc, expand(c->items[2]), std::move(arg));
+            } else if (c->items.size() == 1) {
+                body = std::move(v);
+            } else {
+                body = expand_sequence(c, 1);
+            }
+            same.push_back(builtin_call(c->loc, "car", std::move(index)));
+            same.push_back(number(i));
+            result = make_if(c->loc, builtin_call(c->loc, "eq?", std::move(same)), std::move(body), std::move(result));
+        }
+        return result;
+    }, "guard-run"));
     return builtin_call(d->loc, "%guard", std::move(args));
 }
 
@@ -357,6 +420,8 @@ ExprPtr Expander::expand_quasiquote(const Datum* d) {
 }
 
 ExprPtr Expander::quasi(const Datum* d, int depth) {
+    if (is_form(d, "unquote-splicing") && depth == 1)
+        return error(d, "malformed quasiquote: unquote-splicing must be inside a list or vector");
     if (!has_unquote(d, depth)) return constant(d->loc, d);
     if (is_form(d, "unquote") && depth == 1) return expand(d->items[1]);
     if (d->kind == DatumKind::vector) {

@@ -129,6 +129,11 @@ bool Lowerer::contifiable(const Expr& let_expr, std::unordered_set<const Lambda*
         for (size_t i = 0; i < let.vars.size(); ++i) {
             const Lambda* l = lambda_of(*let.inits[i]);
             if (!l || !group.count(l)) continue;
+            if (refs_[let.vars[i]].empty()) {  // never called: nothing to jump to
+                group.erase(l);
+                changed = true;
+                break;
+            }
             for (const Expr* ref : refs_[let.vars[i]]) {
                 auto call = call_of_fn_.find(ref);
                 bool ok = call != call_of_fn_.end() &&

@@ -72,7 +72,7 @@ void Resolver::check_arity(const Expr& call_expr, const Var* v, size_t argc) {
     if (v->known_lambda) {
         min = static_cast<int>(v->known_lambda->params.size());
         max = v->known_lambda->rest ? -1 : min;
-        defined_at = v->loc;
+        defined_at = v->loc.known() ? v->loc : v->known_lambda->loc;
     } else if (v->global && !v->defined && v->primitive) {
         min = v->primitive->min_args;
         max = v->primitive->max_args;
@@ -126,6 +126,10 @@ void Resolver::walk(Expr& e, Lambda* in) {
             } else if constexpr (std::is_same_v<T, Call>) {
                 walk_call(e, n, in);
             } else if constexpr (std::is_same_v<T, Let>) {
+                // A local bound once to a lambda is known too: calls are checked.
+                for (size_t i = 0; i < n.vars.size(); ++i)
+                    if (auto* lam = std::get_if<std::unique_ptr<Lambda>>(&n.inits[i]->node); lam && !n.vars[i]->assigned)
+                        n.vars[i]->known_lambda = lam->get();
                 for (auto& x : n.inits) walk(*x, in);
                 walk(*n.body, in);
             } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {

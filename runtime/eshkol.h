@@ -322,8 +322,13 @@ void esk_tc_grow(int argc);      /* makes room for argc arguments */
 /* Keeps calling while r says a tail call is pending. */
 esk_val esk_trampoline(esk_val r);
 
+/* The location of the latest call through a closure: built-ins used as
+ * values report their errors there. */
+extern int esk_call_loc;
+
 ESK_INLINE esk_closure *esk_check_call(int loc, esk_val f, int argc) {
     esk_closure *c;
+    esk_call_loc = loc;
     if (ESK_UNLIKELY(!ESK_HAS_TYPE(f, ESK_T_CLOSURE))) esk_type_error(loc, "application", "a procedure", f);
     c = (esk_closure *)(f - 1u);
     if (ESK_UNLIKELY(c->variadic ? argc < c->arity : argc != c->arity)) esk_arity_error(loc, f, argc);
@@ -759,5 +764,68 @@ esk_val esk_acos(int loc, esk_val z);
 esk_val esk_atan(int loc, esk_val z1, esk_val z2);
 esk_val esk_number_to_string(int loc, esk_val z, esk_val radix);
 esk_val esk_string_to_number(int loc, esk_val s, esk_val radix);
+
+/* ---- open-coded built-ins: the fast path inline, the rest out of line ----
+ * The compiler (compiler/emit_prim.cpp) calls these instead of the runtime's
+ * functions of the same names without the _i. */
+ESK_INLINE esk_val esk_vector_ref_i(int loc, esk_val v, esk_val k) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_VECTOR(v)->h.size))
+        return ESK_VECTOR(v)->items[ESK_FIXVAL(k)];
+    return esk_vector_ref(loc, v, k);
+}
+ESK_INLINE esk_val esk_vector_set_i(int loc, esk_val v, esk_val k, esk_val x) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_VECTOR(v)->h.size)) {
+        ESK_VECTOR(v)->items[ESK_FIXVAL(k)] = x;
+        return ESK_UNSPECIFIED;
+    }
+    return esk_vector_set_x(loc, v, k, x);
+}
+ESK_INLINE esk_val esk_vector_length_i(int loc, esk_val v) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR))) return ESK_FIX(ESK_VECTOR(v)->h.size);
+    return esk_vector_length(loc, v);
+}
+ESK_INLINE esk_val esk_string_ref_i(int loc, esk_val s, esk_val k) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(s, ESK_T_STRING) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_STRING(s)->length))
+        return ESK_CHAR(ESK_STRING(s)->width == 1 ? ((const uint8_t *)ESK_STRING(s)->data)[ESK_FIXVAL(k)]
+                                                 : ((const uint32_t *)ESK_STRING(s)->data)[ESK_FIXVAL(k)]);
+    return esk_string_ref(loc, s, k);
+}
+ESK_INLINE esk_val esk_string_length_i(int loc, esk_val s) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(s, ESK_T_STRING))) return ESK_FIX(ESK_STRING(s)->length);
+    return esk_string_length(loc, s);
+}
+ESK_INLINE esk_val esk_char_to_integer_i(int loc, esk_val c) {
+    return ESK_LIKELY(ESK_IS_CHAR(c)) ? ESK_FIX(ESK_CHARVAL(c)) : esk_char_to_integer(loc, c);
+}
+ESK_INLINE esk_val esk_bytevector_u8_ref_i(int loc, esk_val b, esk_val k) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size))
+        return ESK_FIX(ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)]);
+    return esk_bytevector_u8_ref(loc, b, k);
+}
+ESK_INLINE esk_val esk_bytevector_u8_set_i(int loc, esk_val b, esk_val k, esk_val x) {
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
+                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256)) {
+        ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)] = (uint8_t)ESK_FIXVAL(x);
+        return ESK_UNSPECIFIED;
+    }
+    return esk_bytevector_u8_set_x(loc, b, k, x);
+}
+/* Integer division of fixnums; the divisor 0 and the one overflow
+ * (most negative / -1) go the slow way. */
+#define ESK_DIV_FAST(a, b) (ESK_BOTH_FIXNUM(a, b) && (b) != ESK_FIX(0) && (b) != ESK_FIX(-1))
+ESK_INLINE esk_val esk_quotient_i(int loc, esk_val a, esk_val b) {
+    return ESK_LIKELY(ESK_DIV_FAST(a, b)) ? ESK_FIX(ESK_FIXVAL(a) / ESK_FIXVAL(b)) : esk_quotient(loc, a, b);
+}
+ESK_INLINE esk_val esk_remainder_i(int loc, esk_val a, esk_val b) {
+    return ESK_LIKELY(ESK_DIV_FAST(a, b)) ? ESK_FIX(ESK_FIXVAL(a) % ESK_FIXVAL(b)) : esk_remainder(loc, a, b);
+}
+ESK_INLINE esk_val esk_modulo_i(int loc, esk_val a, esk_val b) {
+    if (ESK_LIKELY(ESK_DIV_FAST(a, b))) {
+        intptr_t m = ESK_FIXVAL(a) % ESK_FIXVAL(b);
+        if (m != 0 && ((m < 0) != (ESK_FIXVAL(b) < 0))) m += ESK_FIXVAL(b);
+        return ESK_FIX(m);
+    }
+    return esk_modulo(loc, a, b);
+}
 
 #endif /* ESHKOL_H */

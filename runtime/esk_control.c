@@ -22,6 +22,7 @@ esk_val esk_make_closure(esk_code code, int arity, int variadic, const char *nam
 #define ESK_CTL_INITIAL_ROOM 256
 static esk_val esk_ctl_tc_buffer[ESK_CTL_INITIAL_ROOM];
 esk_val esk_tc_proc;
+int esk_call_loc;
 int esk_tc_argc;
 int esk_tc_loc;
 esk_val *esk_tc_argv = esk_ctl_tc_buffer;
@@ -142,6 +143,7 @@ typedef struct esk_ctl_catch {
     esk_val handlers, winders;
     esk_val value;
     esk_continuation *state; /* call/cc frames; NULL for guard */
+    int loc;
 } esk_ctl_catch;
 
 static esk_ctl_catch *esk_ctl_catches;
@@ -173,6 +175,7 @@ static void esk_ctl_push(esk_ctl_catch *frame, esk_continuation *state) {
     frame->winders = esk_winders;
     frame->value = ESK_UNSPECIFIED;
     frame->state = state;
+    frame->loc = 0;
     esk_ctl_catches = frame;
 }
 
@@ -208,11 +211,16 @@ esk_val esk_call_cc(int loc, esk_val proc) {
     return result;
 }
 
-/* The handler a guard installs: escape to the guard with the condition. */
+/* The handler a guard installs, called by raise in the raise's dynamic
+ * environment: it asks the guard's selector which clause applies; with one,
+ * it escapes to the guard with (condition . choice); with none, it raises
+ * again with raise-continuable right here, as R7RS says. */
 static esk_val esk_ctl_guard_handler(esk_val self, int argc, esk_val *argv) {
     esk_ctl_catch *frame = (esk_ctl_catch *)(uintptr_t)ESK_CLOSURE(self)->slots[0];
+    esk_val choice = esk_call1(frame->loc, ESK_CLOSURE(self)->slots[1], argv[0]);
     (void)argc;
-    esk_ctl_escape(0, frame, argv[0]);
+    if (choice == ESK_FALSE) return esk_raise_continuable(frame->loc, argv[0]);
+    esk_ctl_escape(frame->loc, frame, esk_cons(argv[0], choice));
 }
 
 static esk_val esk_ctl_guard_body(int loc, esk_ctl_catch *frame, esk_val body, int *escaped) {
@@ -223,21 +231,22 @@ static esk_val esk_ctl_guard_body(int loc, esk_ctl_catch *frame, esk_val body, i
     return esk_call0(loc, body);
 }
 
-/* (guard (e clause ...) body ...) is (%guard (lambda () body ...) (lambda (e) clauses)):
- * handler runs after the escape, in the guard's dynamic environment. */
-esk_val esk_guard(int loc, esk_val body, esk_val handler) {
+/* (%guard body select run): see the expansion of guard in the compiler. */
+esk_val esk_guard(int loc, esk_val body, esk_val select, esk_val run) {
     esk_ctl_catch frame;
     esk_val h, result;
     int escaped = 0;
     esk_ctl_push(&frame, NULL);
-    h = esk_make_closure(esk_ctl_guard_handler, 1, 0, "guard", 1);
+    frame.loc = loc;
+    h = esk_make_closure(esk_ctl_guard_handler, 1, 0, "guard", 2);
     /* The frame's address is 8-byte aligned, so as a word it reads as a fixnum. */
     ESK_CLOSURE(h)->slots[0] = (esk_val)(uintptr_t)&frame;
+    ESK_CLOSURE(h)->slots[1] = select;
     esk_handlers = esk_cons(h, esk_handlers);
     result = esk_ctl_guard_body(loc, &frame, body, &escaped);
     esk_ctl_catches = frame.prev;
     esk_handlers = frame.handlers;
-    if (escaped) return esk_call1(loc, handler, result);
+    if (escaped) return esk_call2(loc, run, ESK_CAR(result), ESK_CDR(result));
     return result;
 }
 
