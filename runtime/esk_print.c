@@ -287,3 +287,8 @@ esk_val esk_write_string(int loc, esk_val s, esk_val port) {
     esk_string_print(esk_prt_port(loc, "write-string", port), s, 0);
     return ESK_UNSPECIFIED;
 }
+
+esk_val esk_flush_output_port(int loc, esk_val port) {
+    fflush(esk_prt_port(loc, "flush-output-port", port));
+    return ESK_UNSPECIFIED;
+}
