@@ -4,6 +4,8 @@
 // fresh variables no user name can reach.
 #include "expand.hpp"
 
+#include <functional>
+
 namespace eshkol::expand {
 
 namespace {
@@ -413,9 +415,50 @@ bool has_unquote(const Datum* d, int depth) {
 
 }  // namespace
 
+// Whether a template's graph has a cycle or a shared node (datum labels).
+bool labelled_structure(const Datum* root) {
+    std::unordered_set<const Datum*> path, done;
+    bool found = false;
+    std::function<void(const Datum*)> visit = [&](const Datum* d) {
+        if (found || (d->kind != DatumKind::list && d->kind != DatumKind::vector)) return;
+        if (done.count(d) || path.count(d)) {
+            found = true;
+            return;
+        }
+        path.insert(d);
+        for (const Datum* item : d->items) visit(item);
+        if (d->tail) visit(d->tail);
+        path.erase(d);
+        done.insert(d);
+    };
+    visit(root);
+    return found;
+}
+
+// Whether any symbol unquote or unquote-splicing occurs, visiting each node once.
+bool mentions_unquote(const Datum* root) {
+    std::unordered_set<const Datum*> seen;
+    std::vector<const Datum*> work{root};
+    while (!work.empty()) {
+        const Datum* d = work.back();
+        work.pop_back();
+        if (d->is_symbol("unquote") || d->is_symbol("unquote-splicing")) return true;
+        if ((d->kind != DatumKind::list && d->kind != DatumKind::vector) || !seen.insert(d).second) continue;
+        for (const Datum* item : d->items) work.push_back(item);
+        if (d->tail) work.push_back(d->tail);
+    }
+    return false;
+}
+
 // (quasiquote template)
 ExprPtr Expander::expand_quasiquote(const Datum* d) {
     if (d->items.size() != 2) return error(d, "malformed quasiquote: expected (quasiquote template)");
+    // Shared or circular templates (datum labels) are constants when nothing
+    // in them is unquoted; with unquotes they are not supported.
+    if (labelled_structure(d->items[1])) {
+        if (!mentions_unquote(d->items[1])) return constant(d->loc, d->items[1]);
+        return error(d, "datum labels are not supported in a quasiquote template with unquote");
+    }
     return quasi(d->items[1], 1);
 }
 
