@@ -62,4 +62,7 @@ private:
 // with datum labels so the output always terminates.
 std::string write_datum(const Datum* d);
 
+// Appends the UTF-8 encoding of a code point (the reader and the printer share it).
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace eshkol
