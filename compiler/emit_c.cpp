@@ -119,7 +119,10 @@ std::string Emitter::read_var(const Var* v, Loc loc) {
 }
 
 std::string Emitter::write_var(const Var* v, const std::string& value) {
-    if (is_boxed(v)) return fmt::format("    ESK_BOX({})->value = {};\n", raw_var(v), value);
+    // The store check (eshkol.h) keeps a younger region's object stored in
+    // an older box or a global alive past its region.
+    if (is_boxed(v)) return fmt::format("    ESK_STORE(ESK_BOX({0}), &ESK_BOX({0})->value, {1});\n", raw_var(v), value);
+    if (v->global) return fmt::format("    ESK_STORE(NULL, &{}, {});\n", raw_var(v), value);
     return fmt::format("    {} = {};\n", raw_var(v), value);
 }
 

@@ -38,6 +38,7 @@ const std::unordered_map<std::string_view, Expander::Handler> Expander::special_
     {"make-promise-lazy", &Expander::expand_delay_force},
     {"guard", &Expander::expand_guard},
     {"parameterize", &Expander::expand_parameterize},
+    {"with-region", &Expander::expand_with_region},
 };
 
 std::string form_name(const Datum* form) { return form->items[0]->text; }

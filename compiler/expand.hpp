@@ -87,6 +87,7 @@ private:
     ExprPtr expand_guard(const Datum* d);
     ExprPtr expand_quasiquote(const Datum* d);
     ExprPtr expand_parameterize(const Datum* d);
+    ExprPtr expand_with_region(const Datum* d);
     ExprPtr quasi(const Datum* d, int depth);
     ExprPtr cond_clauses(const Datum* form, size_t from, ExprPtr fallback);
     ExprPtr case_clauses(const Datum* form, size_t from, Var* key);

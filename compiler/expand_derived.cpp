@@ -393,6 +393,39 @@ ExprPtr Expander::expand_parameterize(const Datum* d) {
     return builtin_call(d->loc, "%parameterize", std::move(args));
 }
 
+// (with-region body ...), (with-region 'name body ...) and
+// (with-region ('name size-hint) body ...) are
+// (%with-region name-or-#f size-or-#f body-thunk): the runtime enters a
+// region, calls the thunk and leaves it, promoting the result.
+ExprPtr Expander::expand_with_region(const Datum* d) {
+    static const char* usage =
+        "malformed with-region: expected (with-region body ...), (with-region 'name body ...) "
+        "or (with-region ('name size-hint) body ...)";
+    if (!d->is_proper_list() || d->items.size() < 2) return error(d, usage);
+    auto quoted_symbol = [](const Datum* x) {
+        return x->is_proper_list() && x->items.size() == 2 && x->items[0]->kind == DatumKind::symbol &&
+               x->items[0]->text == "quote" && x->items[1]->kind == DatumKind::symbol;
+    };
+    ExprPtr name = boolean(d->loc, false), size = boolean(d->loc, false);
+    size_t first = 1;
+    const Datum* spec = d->items[1];
+    if (quoted_symbol(spec)) {
+        name = expand(spec);
+        first = 2;
+    } else if (spec->is_proper_list() && !spec->items.empty() && quoted_symbol(spec->items[0])) {
+        if (spec->items.size() != 2) return error(spec, "malformed with-region: expected ('name size-hint)");
+        name = expand(spec->items[0]);
+        size = expand(spec->items[1]);
+        first = 2;
+    }
+    if (d->items.size() <= first) return error(d, usage);
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(name));
+    args.push_back(std::move(size));
+    args.push_back(thunk(d->loc, [&] { return expand_body(d, first); }, "with-region-body"));
+    return builtin_call(d->loc, "%with-region", std::move(args));
+}
+
 // ---- quasiquote ------------------------------------------------------------------
 
 namespace {

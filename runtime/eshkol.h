@@ -214,6 +214,13 @@ typedef struct esk_values {
     esk_val items[];
 } esk_values;
 
+/* An escape-only continuation's state: its catch frame while live. */
+typedef struct esk_continuation {
+    esk_header h;
+    struct esk_ctl_catch *frame;
+    int32_t live;
+} esk_continuation;
+
 /* What raise receives from error: message, irritants and a kind. */
 typedef enum esk_condition_kind {
     ESK_COND_ERROR,     /* (error msg irritant ...) and run-time errors */
@@ -247,9 +254,94 @@ typedef struct esk_loc {
  * that generated code passes to procedures that may fail; 0 is "unknown". */
 extern const esk_loc esk_locs[];
 
-/* ---- memory: one front door ---------------------------------------------- */
-void *esk_alloc(size_t bytes);            /* 8-byte aligned, never NULL */
-void esk_alloc_free_all(void);            /* at exit */
+/* ---- memory: tiers, arenas, regions ------------------------------------- *
+ * Every allocation goes through esk_alloc (one front door): a bump in the
+ * current arena, the arena of the innermost active region. Arenas are chains
+ * of 64 KiB-aligned blocks; a chunk map (esk_arena_of) finds the arena of
+ * any heap address, so region exit can promote exactly the objects that live
+ * in the dying region and the store check can tell a younger object from an
+ * older one. Depth orders lifetimes: 0 lives as long as the program
+ * (symbols), 1 is the root region, n+1 a region entered inside one of depth
+ * n. Objects on the C stack (escape analysis, tier "stack") are in no arena:
+ * esk_arena_of says NULL. See esk_alloc.c and docs/memory.md. */
+typedef struct esk_block esk_block;
+typedef struct esk_region esk_region;
+typedef struct esk_arena {
+    unsigned char *cur, *end;  /* bump pointer and limit in the newest block */
+    esk_block *blocks;         /* newest first */
+    size_t next_size;          /* bytes of the next block */
+    uint32_t depth;            /* lifetime order, see above */
+    uint32_t kind;             /* an esk_arena_kind */
+    size_t objects;            /* allocations made here */
+    size_t bytes;              /* bytes in retired blocks (see esk_arena_bytes) */
+    esk_region *region;        /* the region it belongs to, if any */
+} esk_arena;
+typedef enum esk_arena_kind {
+    ESK_ARENA_IMMORTAL,        /* symbols: freed at exit */
+    ESK_ARENA_REGION,          /* the root region or a with-region */
+    ESK_ARENA_EXPLICIT         /* make-arena: freed by destroy-arena */
+} esk_arena_kind;
+
+extern esk_arena *esk_cur_arena;   /* where esk_alloc allocates */
+extern uint32_t esk_region_depth;  /* depth of the current region: 1 outside any with-region */
+void *esk_alloc_slow(esk_arena *a, size_t bytes);
+void *esk_alloc_in(esk_arena *a, size_t bytes);  /* 8-byte aligned, never NULL */
+esk_arena *esk_arena_of(const void *p);          /* NULL: not in any arena (the C stack) */
+esk_arena *esk_arena_of_val(esk_val v);          /* NULL also for non-pointers */
+void esk_alloc_free_all(void);                   /* at exit */
+
+/* 8-byte aligned, never NULL: in the current region. */
+ESK_INLINE void *esk_alloc(size_t bytes) {
+    esk_arena *a = esk_cur_arena;
+    bytes = (bytes + 7u) & ~(size_t)7u;
+    if (ESK_LIKELY((size_t)(a->end - a->cur) >= bytes)) {
+        void *p = a->cur;
+        a->cur += bytes;
+        a->objects++;
+        return p;
+    }
+    return esk_alloc_slow(a, bytes);
+}
+
+/* The store check: after a store of v into a slot of an object (or a global,
+ * container NULL), a v younger than the container is remembered by its
+ * region, and promoted and the slot updated when that region exits. Nothing
+ * to do outside regions, or for values that are not pointers. */
+void esk_store_slow(const void *container, esk_val *slot, esk_val v);
+ESK_INLINE void esk_store_check(const void *container, esk_val *slot, esk_val v) {
+    if (ESK_UNLIKELY(esk_region_depth > 1) && (v & 3u) == 1u) esk_store_slow(container, slot, v);
+}
+#define ESK_STORE(container, slot, v)                                       \
+    do {                                                                    \
+        esk_val esk_store_v_ = (v);                                         \
+        *(slot) = esk_store_v_;                                             \
+        esk_store_check((container), (slot), esk_store_v_);                 \
+    } while (0)
+
+/* Regions (with-region): enter, leave with the result promoted into the
+ * enclosing region, and leave by a non-local exit (raise, continuation),
+ * promoting the value in flight. esk_with_region is the primitive. */
+esk_region *esk_region_enter(const char *name, size_t size_hint);
+esk_val esk_region_leave(esk_region *r, esk_val result);
+esk_val esk_with_region(int loc, esk_val name, esk_val size_hint, esk_val thunk);
+void esk_region_at_free(esk_region *r, void (*fn)(void *), void *arg);
+esk_region *esk_region_of(esk_val v);            /* NULL: not in a region's arena */
+esk_region *esk_current_region(void);
+
+/* One deep-copy routine (intern/promote): copies what of v lives in arena
+ * from into arena to, preserving sharing and cycles; the rest is shared.
+ * from NULL: copies everything not already in to (symbols excepted). */
+esk_val esk_promote(esk_val v, esk_arena *from, esk_arena *to);
+void *esk_alloc_immortal_bytes(size_t bytes);    /* lives until exit: symbols */
+void esk_memstats_print(FILE *out);
+extern void (*esk_memstats_extra)(FILE *out);    /* more lines for the report */
+
+/* Stack tier: the compiler declares the storage and counts it. */
+extern size_t esk_mem_stack_objects, esk_mem_stack_bytes;
+#define ESK_STACK_COUNT(bytes) (esk_mem_stack_objects++, esk_mem_stack_bytes += (bytes))
+/* Root tier: escape analysis found a value stored where only the root
+ * region lives long enough; its fields are store-checked. */
+esk_val esk_cons_root(esk_val car, esk_val cdr);
 esk_val esk_make_flonum(double d);
 esk_val esk_cons(esk_val car, esk_val cdr);
 intptr_t esk_list_length(esk_val list);  /* -1 when improper or circular */
@@ -775,7 +867,7 @@ ESK_INLINE esk_val esk_vector_ref_i(int loc, esk_val v, esk_val k) {
 }
 ESK_INLINE esk_val esk_vector_set_i(int loc, esk_val v, esk_val k, esk_val x) {
     if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_VECTOR(v)->h.size)) {
-        ESK_VECTOR(v)->items[ESK_FIXVAL(k)] = x;
+        ESK_STORE(ESK_VECTOR(v), &ESK_VECTOR(v)->items[ESK_FIXVAL(k)], x);
         return ESK_UNSPECIFIED;
     }
     return esk_vector_set_x(loc, v, k, x);

@@ -2,6 +2,7 @@
 #include "eshkol.h"
 
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- closures ------------------------------------------------------------ */
@@ -28,10 +29,18 @@ int esk_tc_loc;
 esk_val *esk_tc_argv = esk_ctl_tc_buffer;
 int esk_tc_room = ESK_CTL_INITIAL_ROOM;
 
+static esk_val *esk_ctl_old[64];
+static int esk_ctl_old_count;
+
 void esk_tc_grow(int argc) {
     esk_val *bigger;
     if (argc <= esk_tc_room) return;
-    bigger = esk_alloc((size_t)argc * 2 * sizeof(esk_val));
+    /* malloc, not a region: the registers outlive every region. The old
+     * buffer may still be some procedure's argv: kept until exit. */
+    bigger = malloc((size_t)argc * 2 * sizeof(esk_val));
+    if (!bigger || esk_ctl_old_count == sizeof esk_ctl_old / sizeof *esk_ctl_old)
+        esk_error(0, "out of memory", ESK_UNSPECIFIED);
+    if (esk_tc_argv != esk_ctl_tc_buffer) esk_ctl_old[esk_ctl_old_count++] = esk_tc_argv;
     esk_tc_argv = bigger;
     esk_tc_room = argc * 2;
 }
@@ -131,11 +140,7 @@ esk_val esk_call_with_values(int loc, esk_val producer, esk_val consumer) {
  * the dynamic-wind "after" thunks between here and there, restores the
  * handlers, and marks every continuation whose frame it leaves as dead:
  * continuations are escape-only (invoking a dead one is an error). */
-typedef struct esk_continuation {
-    esk_header h;
-    struct esk_ctl_catch *frame;
-    int32_t live;
-} esk_continuation;
+
 
 typedef struct esk_ctl_catch {
     jmp_buf jump;
@@ -150,19 +155,27 @@ static esk_ctl_catch *esk_ctl_catches;
 esk_val esk_winders = ESK_NIL;
 
 /* Runs "after" thunks until the wind list is target (a tail of it). */
-static void esk_ctl_unwind_to(int loc, esk_val target) {
+static void esk_ctl_unwind_to(int loc, esk_val target, esk_val *in_flight) {
     while (esk_winders != target && ESK_IS_PAIR(esk_winders)) {
-        esk_val after = ESK_CDR(ESK_CAR(esk_winders));
+        esk_val entry = ESK_CAR(esk_winders);
         esk_winders = ESK_CDR(esk_winders);
-        esk_call0(loc, after);
+        if (ESK_IS_FIXNUM(entry)) {
+            /* a with-region: left here, the value in flight promoted */
+            esk_val v = esk_region_leave((esk_region *)(uintptr_t)entry, in_flight ? *in_flight : ESK_UNSPECIFIED);
+            if (in_flight) *in_flight = v;
+        } else {
+            esk_call0(loc, ESK_CDR(entry));
+        }
     }
 }
 
 static _Noreturn void esk_ctl_escape(int loc, esk_ctl_catch *frame, esk_val value) {
     esk_ctl_catch *c;
-    esk_ctl_unwind_to(loc, frame->winders);
+    /* first, while their memory is certainly there: the continuations whose
+     * extent ends here die */
     for (c = esk_ctl_catches; c && c != frame; c = c->prev)
         if (c->state) c->state->live = 0;
+    esk_ctl_unwind_to(loc, frame->winders, &value);
     esk_ctl_catches = frame;
     esk_handlers = frame->handlers;
     frame->value = value;
@@ -264,6 +277,35 @@ esk_val esk_dynamic_wind(int loc, esk_val before, esk_val thunk, esk_val after) 
     return result;
 }
 
+/* ---- regions ------------------------------------------------------------------ */
+/* (%with-region name size-hint thunk): see the expansion of with-region. The
+ * region sits in the wind list as its address (8-byte aligned, so it reads
+ * as a fixnum), so escapes leave it too. */
+esk_val esk_with_region(int loc, esk_val name, esk_val size_hint, esk_val thunk) {
+    esk_region *r;
+    esk_val result;
+    esk_pair entry; /* the wind list's cell: on the C stack, popped before return */
+    size_t hint = 0;
+    const char *cname = NULL;
+    esk_check_call(loc, thunk, 0);
+    if (name != ESK_FALSE) {
+        if (!ESK_HAS_TYPE(name, ESK_T_SYMBOL)) esk_type_error(loc, "with-region", "a symbol as the region's name", name);
+        cname = ESK_SYMBOL(name)->name;
+    }
+    if (size_hint != ESK_FALSE) {
+        if (!ESK_IS_FIXNUM(size_hint) || ESK_FIXVAL(size_hint) < 0)
+            esk_type_error(loc, "with-region", "a non-negative exact integer size hint", size_hint);
+        hint = (size_t)ESK_FIXVAL(size_hint);
+    }
+    r = esk_region_enter(cname, hint);
+    entry.car = (esk_val)(uintptr_t)r;
+    entry.cdr = esk_winders;
+    esk_winders = ESK_FROM_PAIR(&entry);
+    result = esk_call0(loc, thunk);
+    esk_winders = entry.cdr;
+    return esk_region_leave(r, result);
+}
+
 static int esk_ctl_exit_status(int loc, esk_val code) {
     if (code == ESK_DEFAULT || code == ESK_TRUE) return 0;
     if (code == ESK_FALSE) return 1;
@@ -274,7 +316,7 @@ static int esk_ctl_exit_status(int loc, esk_val code) {
 /* (exit [code]): runs the outstanding dynamic-wind "after" thunks first. */
 esk_val esk_prim_exit(int loc, esk_val code) {
     int status = esk_ctl_exit_status(loc, code);
-    esk_ctl_unwind_to(loc, ESK_NIL);
+    esk_ctl_unwind_to(loc, ESK_NIL, NULL);
     esk_exit(status);
 }
 

@@ -17,11 +17,13 @@ esk_val esk_prim_cons(int loc, esk_val a, esk_val b) {
 esk_val esk_car(int loc, esk_val p) { return esk_list_pair(loc, "car", p)->car; }
 esk_val esk_cdr(int loc, esk_val p) { return esk_list_pair(loc, "cdr", p)->cdr; }
 esk_val esk_set_car(int loc, esk_val p, esk_val v) {
-    esk_list_pair(loc, "set-car!", p)->car = v;
+    esk_pair *cell = esk_list_pair(loc, "set-car!", p);
+    ESK_STORE(cell, &cell->car, v);
     return ESK_UNSPECIFIED;
 }
 esk_val esk_set_cdr(int loc, esk_val p, esk_val v) {
-    esk_list_pair(loc, "set-cdr!", p)->cdr = v;
+    esk_pair *cell = esk_list_pair(loc, "set-cdr!", p);
+    ESK_STORE(cell, &cell->cdr, v);
     return ESK_UNSPECIFIED;
 }
 

@@ -46,7 +46,8 @@ esk_val esk_record_ref(int loc, esk_val obj, esk_val type, esk_val index, esk_va
 }
 
 esk_val esk_record_set(int loc, esk_val obj, esk_val type, esk_val index, esk_val value, esk_val who) {
-    esk_rec_check(loc, obj, type, who)->fields[ESK_FIXVAL(index)] = value;
+    esk_record *r = esk_rec_check(loc, obj, type, who);
+    ESK_STORE(r, &r->fields[ESK_FIXVAL(index)], value);
     return ESK_UNSPECIFIED;
 }
 
@@ -90,9 +91,11 @@ esk_val esk_force(int loc, esk_val p) {
         state = ESK_REC_PROMISE(p)->state;
         if (ESK_CAR(state) != ESK_TRUE) {
             esk_val other = ESK_REC_PROMISE(next)->state;
-            ESK_CAR(state) = ESK_CAR(other);
-            ESK_CDR(state) = ESK_CDR(other);
-            ESK_REC_PROMISE(next)->state = state;
+            esk_pair *cell = ESK_PAIR(state);
+            esk_promise *taker = ESK_REC_PROMISE(next);
+            ESK_STORE(cell, &cell->car, ESK_CAR(other));
+            ESK_STORE(cell, &cell->cdr, ESK_CDR(other));
+            ESK_STORE(taker, &taker->state, state);
         }
     }
 }

@@ -7,8 +7,10 @@
  * A fresh string is one block: the esk_string, then its data. Widening
  * gives it a new data block; the object itself never moves. */
 
-static void *esk_str_alloc_data(size_t bytes) {
-    return esk_alloc(bytes ? bytes : 1);
+static void *esk_str_alloc_data(const esk_string *s, size_t bytes) {
+    /* beside the string, in its region: the data lives exactly as long */
+    esk_arena *a = esk_arena_of(s);
+    return a ? esk_alloc_in(a, bytes ? bytes : 1) : esk_alloc(bytes ? bytes : 1);
 }
 
 esk_val esk_string_alloc(size_t length, uint32_t width) {
@@ -24,7 +26,7 @@ esk_val esk_string_alloc(size_t length, uint32_t width) {
 }
 
 static void esk_str_widen(esk_string *s) {
-    uint32_t *wide = esk_str_alloc_data((size_t)s->length * 4);
+    uint32_t *wide = esk_str_alloc_data(s, (size_t)s->length * 4);
     const uint8_t *narrow = s->data;
     for (size_t i = 0; i < s->length; ++i) wide[i] = narrow[i];
     s->data = wide;

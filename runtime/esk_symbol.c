@@ -19,7 +19,7 @@ static uint32_t esk_sym_hash(const char *name, size_t length) {
 
 /* Symbols live as long as the program: the table never forgets them. */
 static void *esk_sym_alloc(size_t bytes) {
-    return esk_alloc(bytes);
+    return esk_alloc_immortal_bytes(bytes);
 }
 
 static void esk_sym_grow(void) {

@@ -55,7 +55,7 @@ size_t esk_seq_length_arg(int loc, const char *who, esk_val k) {
  * Every store of a value into a vector goes through esk_vec_store: the one
  * place for the region store check. */
 ESK_INLINE void esk_vec_store(esk_vector *v, size_t i, esk_val x) {
-    v->items[i] = x;
+    ESK_STORE(v, &v->items[i], x);
 }
 
 esk_val esk_vector_alloc(size_t length, esk_val fill) {
