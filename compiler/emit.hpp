@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "escape.hpp"
 #include "lower.hpp"
 #include "passes.hpp"
 #include "primitives.hpp"
@@ -52,15 +53,16 @@ std::string comment_text(std::string_view s);
 
 class Emitter {
 public:
-    Emitter(const Program& program, const Lowering& lowering, const SourceManager& sources,
+    Emitter(const Program& program, const Lowering& lowering, const Escape& escape, const SourceManager& sources,
             const EmitOptions& options, Diagnostics& diags)
-        : prog_(program), low_(lowering), sources_(sources), options_(options), diags_(diags) {}
+        : prog_(program), low_(lowering), esc_(escape), sources_(sources), options_(options), diags_(diags) {}
 
     std::string run();
 
 private:
     const Program& prog_;
     const Lowering& low_;
+    const Escape& esc_;
     const SourceManager& sources_;
     const EmitOptions& options_;
     Diagnostics& diags_;
@@ -124,6 +126,8 @@ private:
     Code primitive(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail);
     Code open_coded(const Expr& e, const Primitive& p, std::vector<Code>& args, bool& handled);
     std::string primitive_value(const Primitive& p);
+    std::string stack_storage(const Expr& e, std::string_view type, const std::string& count);
+    bool allocation(const Expr& e, std::string_view name, std::vector<Code>& args, Code& out);
 
     // emit_const.cpp
     Code constant(const Expr& e, const Datum* d);

@@ -268,10 +268,9 @@ std::string restore_c_lines(std::string text, const std::string& output_name, bo
 
 }  // namespace emit
 
-std::string emit_c(const Program& program, const SourceManager& sources, const EmitOptions& options,
-                   Diagnostics& diags) {
-    Lowering lowering = lower_program(const_cast<Program&>(program));
-    emit::Emitter emitter(program, lowering, sources, options, diags);
+std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
+                   const SourceManager& sources, const EmitOptions& options, Diagnostics& diags) {
+    emit::Emitter emitter(program, lowering, escape, sources, options, diags);
     return emit::restore_c_lines(emitter.run(), options.output_name, options.line_directives);
 }
 

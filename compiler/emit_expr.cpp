@@ -242,12 +242,14 @@ Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
     if (!p.makes_closure()) return {"", "ESK_UNSPECIFIED"};
     std::string code = function_name(l) + (p.kind == LambdaPlan::Kind::direct ? "_entry" : "");
     std::string t = temp(mangle(l.name.empty() ? "lambda" : l.name));
-    std::string s = fmt::format("    {} = esk_make_closure({}, {}, {}, {}, {});\n", t, code, l.params.size(), l.rest ? 1 : 0,
+    std::string maker = "esk_make_closure(";
+    if (esc_.tier(&e) == EscapeTier::stack)
+        maker = "esk_stack_closure(" + stack_storage(e, "esk_val", fmt::format("ESK_CLOSURE_WORDS + {}", l.free.size())) + ", ";
+    std::string s = fmt::format("    {} = {}{}, {}, {}, {}, {});\n", t, maker, code, l.params.size(), l.rest ? 1 : 0,
                                 l.name.empty() ? "NULL" : c_string_literal(l.name), l.free.size());
     for (size_t i = 0; i < l.free.size(); ++i)
         s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i,
                          l.free[i]->reads > 0 ? raw_var(l.free[i]) : "ESK_UNSPECIFIED");
-    (void)e;
     return {s, t};
 }
 

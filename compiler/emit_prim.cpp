@@ -116,7 +116,12 @@ Code Emitter::primitive(const Expr& e, const Primitive& p, std::vector<Code>& ar
     std::string stmts = line(e.loc);
     for (auto& a : args) stmts += a.stmts;
     bool handled = false;
-    Code c = open_coded(e, p, args, handled);
+    Code c;
+    if (allocation(e, p.name, args, c)) {
+        c.stmts = stmts + c.stmts;
+        return c;
+    }
+    c = open_coded(e, p, args, handled);
     if (handled) {
         c.stmts = stmts;
         return c;
@@ -137,6 +142,52 @@ Code Emitter::primitive(const Expr& e, const Primitive& p, std::vector<Code>& ar
     for (int i = 0; i < p.max_args; ++i)
         vals.push_back(static_cast<size_t>(i) < args.size() ? args[static_cast<size_t>(i)].value : "ESK_DEFAULT");
     return {stmts, fmt::format("{}({})", c_name, fmt::join(vals, ", ")), false};
+}
+
+// Storage for a stack-tier object: a local of the C function, one per site
+// (escape analysis guarantees the previous object of a site is dead when
+// the site runs again).
+std::string Emitter::stack_storage(const Expr& e, std::string_view type, const std::string& count) {
+    std::string name = fmt::format("s{}", e.id);
+    if (fn_->declared.insert(name).second) fn_->decls += fmt::format("    {} {}[{}];\n", type, name, count);
+    return name;
+}
+
+// cons, list, vector and make-vector in the tier escape analysis chose,
+// when that is not the region (the runtime's own constructors).
+bool Emitter::allocation(const Expr& e, std::string_view name, std::vector<Code>& args, Code& out) {
+    const EscapeSite* s = esc_.site(&e);
+    if (!s || (s->tier != EscapeTier::stack && s->tier != EscapeTier::root)) return false;
+    auto arg = [&](size_t i) { return args[i].value; };
+    out.trivial = false;
+    if (s->tier == EscapeTier::root) {
+        if (name != "cons" && name != "list") return false;
+        std::string v = "ESK_NIL";
+        for (size_t i = args.size(); i-- > 0;) v = fmt::format("esk_cons_root({}, {})", arg(i), v);
+        if (name == "cons") v = fmt::format("esk_cons_root({}, {})", arg(0), arg(1));
+        out.value = v;
+        return true;
+    }
+    if (name == "cons") {
+        out.value = fmt::format("esk_stack_cons({}, {}, {})", stack_storage(e, "esk_pair", "1"), arg(0), arg(1));
+    } else if (name == "list") {
+        std::string p = stack_storage(e, "esk_pair", std::to_string(s->words));
+        std::string v = "ESK_NIL";
+        for (size_t i = args.size(); i-- > 0;) v = fmt::format("esk_stack_cons(&{}[{}], {}, {})", p, i, arg(i), v);
+        out.value = v;
+    } else if (name == "vector" || name == "make-vector") {
+        std::string mem = stack_storage(e, "esk_val", fmt::format("ESK_VECTOR_WORDS + {}", s->words));
+        std::string t = temp("vec");
+        std::string fill = name == "make-vector" && args.size() > 1 ? arg(1) : "ESK_FALSE";
+        out.stmts = fmt::format("    {} = esk_stack_vector({}, {}, {});\n", t, mem, s->words, fill);
+        if (name == "vector")
+            for (size_t i = 0; i < args.size(); ++i)
+                out.stmts += fmt::format("    ESK_VECTOR({})->items[{}] = {};\n", t, i, arg(i));
+        out.value = t;
+    } else {
+        return false;
+    }
+    return true;
 }
 
 // A built-in used as a value: a closure over a generated entry, made once.

@@ -25,6 +25,7 @@ Library load_library(SourceManager& sources, DatumPool& pool, Diagnostics& diags
     for (const auto& file : embedded::stdlib_files()) {
         if (file.name.empty()) continue;
         uint32_t id = sources.add(fmt::format("stdlib/{}", file.name), std::string(file.text));
+        library.files.push_back(id);
         for (const Datum* d : read_file(sources, id, pool, diags)) {
             const Datum* name = defined_name(d);
             if (!name) {

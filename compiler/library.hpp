@@ -5,6 +5,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "datum.hpp"
 #include "diag.hpp"
@@ -14,6 +15,7 @@ namespace eshkol {
 
 struct Library {
     std::unordered_map<std::string, const Datum*> definitions;  // name -> (define ...) form
+    std::vector<uint32_t> files;                                  // their source file ids
 };
 
 // Reads the embedded library files into sources (named stdlib/FILE) and

@@ -6,6 +6,9 @@
 //                                       known procedures found, arity checked
 //   lower    compiler/lower.cpp         how procedures and calls become C: direct
 //                                       calls, loops, trampolined tail calls
+//   escape   compiler/escape.cpp        where each allocation's value can go,
+//                                       so which tier allocates it (stack,
+//                                       region, root)
 //   emit     compiler/emit_c.cpp        core AST     -> one C file (emit_*.cpp)
 //
 // Each pass appends its errors to one Diagnostics list; the driver
@@ -29,12 +32,17 @@ void resolve_program(Program& program, Diagnostics& diags);
 struct Lowering;
 Lowering lower_program(Program& program);
 
+struct Escape;
+Escape analyze_escape(const Program& program, const Lowering& lowering);
+// --dump-escape: FILE:LINE:COL KIND CLASS TIER per site of the user's files.
+std::string dump_escape(const Escape& escape, const SourceManager& sources, const std::vector<uint32_t>& library_files);
+
 struct EmitOptions {
     bool line_directives = true;
     std::string output_name;  // the C file's name, for #line after Scheme code
 };
-std::string emit_c(const Program& program, const SourceManager& sources,
-                   const EmitOptions& options, Diagnostics& diags);
+std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
+                   const SourceManager& sources, const EmitOptions& options, Diagnostics& diags);
 
 // --dump=expand: the core AST as S-expressions.
 std::string dump_ast(const Program& program);

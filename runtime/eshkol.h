@@ -339,6 +339,24 @@ extern void (*esk_memstats_extra)(FILE *out);    /* more lines for the report */
 /* Stack tier: the compiler declares the storage and counts it. */
 extern size_t esk_mem_stack_objects, esk_mem_stack_bytes;
 #define ESK_STACK_COUNT(bytes) (esk_mem_stack_objects++, esk_mem_stack_bytes += (bytes))
+/* The constructors of stack objects: storage is the caller's C local. */
+#define ESK_CLOSURE_WORDS ((sizeof(esk_closure) + sizeof(esk_val) - 1) / sizeof(esk_val))
+#define ESK_VECTOR_WORDS ((sizeof(esk_vector) + sizeof(esk_val) - 1) / sizeof(esk_val))
+ESK_INLINE esk_val esk_stack_cons(esk_pair *p, esk_val car, esk_val cdr) {
+    p->car = car;
+    p->cdr = cdr;
+    ESK_STACK_COUNT(sizeof *p);
+    return ESK_FROM_PAIR(p);
+}
+ESK_INLINE esk_val esk_stack_vector(esk_val *mem, uint32_t n, esk_val fill) {
+    esk_vector *v = (esk_vector *)(void *)mem;
+    v->h.type = ESK_T_VECTOR;
+    v->h.size = n;
+    for (uint32_t i = 0; i < n; ++i) v->items[i] = fill;
+    ESK_STACK_COUNT(sizeof(esk_vector) + n * sizeof(esk_val));
+    return ESK_FROM_HEAP(v);
+}
+
 /* Root tier: escape analysis found a value stored where only the root
  * region lives long enough; its fields are store-checked. */
 esk_val esk_cons_root(esk_val car, esk_val cdr);
@@ -401,6 +419,18 @@ extern char *esk_stack_limit;
 
 /* ---- procedures, calls and tail calls --------------------------------- */
 esk_val esk_make_closure(esk_code code, int arity, int variadic, const char *name, int nslots);
+/* A closure on the C stack (escape analysis): mem has ESK_CLOSURE_WORDS + nslots words. */
+ESK_INLINE esk_val esk_stack_closure(esk_val *mem, esk_code code, int arity, int variadic, const char *name, int nslots) {
+    esk_closure *c = (esk_closure *)(void *)mem;
+    c->h.type = ESK_T_CLOSURE;
+    c->h.size = (uint32_t)nslots;
+    c->code = code;
+    c->arity = arity;
+    c->variadic = variadic;
+    c->name = name;
+    ESK_STACK_COUNT(sizeof(esk_closure) + (size_t)nslots * sizeof(esk_val));
+    return ESK_FROM_HEAP(c);
+}
 esk_val esk_make_box(esk_val value);
 
 /* The trampoline registers: the pending tail call. */

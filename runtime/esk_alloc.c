@@ -586,6 +586,21 @@ esk_val esk_make_bytevector_from(const uint8_t *bytes, size_t n) {
 /* ---- the memory report and exit -------------------------------------------------- */
 void (*esk_memstats_extra)(FILE *out);  /* other modules' lines (shared values) */
 
+/* The process's peak resident set (Linux: VmHWM of /proc/self/status, which
+ * unlike getrusage does not count what a parent held before exec). */
+static void esk_memstats_peak_rss(FILE *out) {
+    char line[256];
+    FILE *status = fopen("/proc/self/status", "r");
+    if (!status) return;
+    while (fgets(line, sizeof line, status))
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            unsigned long kib = strtoul(line + 6, NULL, 10);
+            fprintf(out, "  peak RSS: %lu KiB\n", kib);
+            break;
+        }
+    fclose(status);
+}
+
 void esk_memstats_print(FILE *out) {
     size_t root_bytes = esk_arena_bytes(&esk_alloc_root.arena) + esk_arena_bytes(&esk_alloc_immortal);
     size_t root_objects = esk_alloc_root.arena.objects + esk_alloc_immortal.objects;
@@ -599,6 +614,7 @@ void esk_memstats_print(FILE *out) {
     fprintf(out, "  peak region bytes: %zu\n", esk_mem_peak_region_bytes);
     fprintf(out, "  promotions: %zu objects, %zu bytes (%zu by the store check)\n", esk_mem_promoted,
             esk_mem_promoted_bytes, esk_mem_store_promoted);
+    esk_memstats_peak_rss(out);
 }
 
 void esk_alloc_free_all(void) {

@@ -17,6 +17,7 @@ open the program (each key may repeat; eshkolc, args and stdin accumulate):
   ;;; exit: N            expected exit status (default: 1 with NAME.err, else 0)
   ;;; args: ARGS         program arguments (shell-split)
   ;;; stdin: TEXT        one line of standard input (newline added)
+  ;;; env: NAME=VALUE    an environment variable for the run (ESHKOL_MEMSTATS=1)
   ;;; timeout: S         seconds per compile and per run (default --timeout)
   ;;; configs: A,B       only these C configurations
 
@@ -58,10 +59,18 @@ CONFIGS = {
     "clang-O0": (STRICT_CLANG + ["-O0"], {}),
     "clang-O2": (STRICT_CLANG + ["-O2"], {}),
     "asan": (STRICT_CLANG + ["-O1", "-g"] + SANITIZERS, SANITIZER_ENV),
+    # Not in the default selection (slow): areas that want it ask for it.
+    "valgrind": (STRICT_GCC + ["-O0", "-g"], {}),
+}
+DEFAULT_CONFIGS = [c for c in CONFIGS if c != "valgrind"]
+# Configurations whose binary runs under a tool; memcheck errors exit 99.
+RUN_PREFIX = {
+    "valgrind": ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--leak-check=no", "-q",
+                 "--max-stackframe=1073741824", "--main-stacksize=67108864"],
 }
 
 SOURCE_SUFFIXES = (".scm", ".lisp")
-DIRECTIVE = re.compile(r";;;\s*(eshkolc|exit|args|stdin|timeout|configs):(.*)$")
+DIRECTIVE = re.compile(r";;;\s*(eshkolc|exit|args|stdin|timeout|configs|env):(.*)$")
 DEFAULT_TIMEOUT = 60.0
 BUILD_TIMEOUT = 300.0
 OUTPUT_LIMIT = 16 << 20      # bytes of stdout+stderr before a run is cut off
@@ -144,6 +153,7 @@ class Program:
     flags: list = dataclasses.field(default_factory=list)
     args: list = dataclasses.field(default_factory=list)
     stdin: bytes = b""
+    env: dict = dataclasses.field(default_factory=dict)
     exit: int = None
     timeout: float = None
     configs: list = None   # None: every selected configuration
@@ -195,6 +205,11 @@ def apply_directive(prog, key, value):
             prog.args += shlex.split(value)
         elif key == "stdin":
             prog.stdin += (value[1:] if value.startswith(" ") else value).encode() + b"\n"
+        elif key == "env":
+            name, equals, setting = value.strip().partition("=")
+            if not equals or not name:
+                raise ValueError("expected NAME=VALUE")
+            prog.env[name] = setting
         elif key == "exit":
             prog.exit = int(value)
         elif key == "timeout":
@@ -466,8 +481,9 @@ class GoldenTest:
             what = describe_abnormal(build, BUILD_TIMEOUT) or f"exit status {build.status}"
             return (f"C build failed ({what}): {shlex.join(command)} {c_file.name}\n"
                     + tail(build.stderr, COMPILER_LOG_LINES))
-        return self.runner.run([str(binary), *self.prog.args], self.prog.path.parent,
-                               self.prog.timeout, stdin=self.prog.stdin, env=env)
+        return self.runner.run([*RUN_PREFIX.get(config, []), str(binary), *self.prog.args],
+                               self.prog.path.parent, self.prog.timeout * (10 if config in RUN_PREFIX else 1),
+                               stdin=self.prog.stdin, env=dict(env, **self.prog.env))
 
     def warn_exit_status(self, run):
         has_err = self.prog.expected(".err") is not None
@@ -556,8 +572,9 @@ def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eshkolc", required=True, help="the compiler to test")
-    ap.add_argument("--configs", default=",".join(CONFIGS),
-                    help=f"comma-separated C configurations (default: all of {', '.join(CONFIGS)})")
+    ap.add_argument("--configs", default=",".join(DEFAULT_CONFIGS),
+                    help=f"comma-separated C configurations: {', '.join(CONFIGS)} "
+                         f"(default: all but valgrind)")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                     help="seconds per compile and per run (default: %(default)s)")

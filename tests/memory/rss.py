@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Peak-memory checks of issue #5: builds each program with eshkolc and cc,
+runs it, and checks its output and its peak resident set size (ru_maxrss of
+the child alone, read with wait4).
+
+    tests/memory/rss.py --eshkolc build/compiler/eshkolc
+
+Ends with `N passed, M failed`. Peak RSS is a measurement, not a timing:
+it does not depend on how loaded the machine is.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# program -> the peak RSS it must stay under, in MiB (None: measured only)
+LIMITS = {
+    "region-loop.scm": 64,    # 200,000 regions of a 100-element list each
+    "stack-loop.scm": 32,     # 10,000,000 iterations of stack temporaries
+    "noregion-loop.scm": None,  # region-loop without the region, for comparison
+}
+
+
+def run_measured(argv):
+    """(exit status, stdout, peak RSS in KiB or None) of a program."""
+    done = subprocess.run(argv, capture_output=True, env=dict(os.environ, ESHKOL_MEMSTATS="1"))
+    match = re.search(rb"peak RSS: (\d+) KiB", done.stderr)
+    return done.returncode, done.stdout, int(match.group(1)) if match else None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--eshkolc", required=True)
+    ap.add_argument("--cc", default=os.environ.get("CC", "cc"))
+    args = ap.parse_args()
+    passed = failed = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, limit in LIMITS.items():
+            source = HERE / name
+            c_file = Path(scratch) / (source.stem + ".c")
+            binary = Path(scratch) / source.stem
+            steps = [[args.eshkolc, str(source), "-o", str(c_file)],
+                     [args.cc, "-O2", str(c_file), "-o", str(binary)]]
+            problem = None
+            for step in steps:
+                done = subprocess.run(step, capture_output=True, text=True)
+                if done.returncode != 0:
+                    problem = f"{' '.join(step)} failed:\n{done.stderr}"
+                    break
+            if problem is None:
+                status, out, peak_kib = run_measured([str(binary)])
+                expected = (HERE / (source.stem + ".out")).read_bytes()
+                mib = (peak_kib or 0) / 1024
+                if status != 0:
+                    problem = f"exited {status}"
+                elif peak_kib is None:
+                    problem = "its memory report gave no peak RSS"
+                elif out != expected:
+                    problem = f"printed {out!r}, expected {expected!r}"
+                elif limit is not None and mib >= limit:
+                    problem = f"peak RSS {mib:.1f} MiB, limit {limit} MiB"
+                else:
+                    bound = f" (limit {limit} MiB)" if limit else " (measured only)"
+                    print(f"PASS  {name}: peak RSS {mib:.1f} MiB{bound}", flush=True)
+                    passed += 1
+                    continue
+            print(f"FAIL  {name}: {problem}", flush=True)
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
