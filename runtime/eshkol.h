@@ -44,6 +44,9 @@
 #if !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE)
 #define _XOPEN_SOURCE 700
 #endif
+#if !defined(_DEFAULT_SOURCE) && !defined(_GNU_SOURCE)
+#define _DEFAULT_SOURCE 1 /* and anonymous mappings (mmap MAP_ANONYMOUS) */
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -122,6 +125,7 @@ typedef enum esk_type {
     ESK_T_CONDITION,    /* esk_condition: what error and friends raise */
     ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
     ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
+    ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
     ESK_T_COUNT
 } esk_type;
 
@@ -170,9 +174,13 @@ typedef struct esk_vector {
     esk_val items[];
 } esk_vector;
 
+/* The bytes follow the object, except for a bytevector of an explicit arena
+ * (arena-alloc): the object lives in the current region and its bytes in
+ * the arena, so using it after destroy-arena is a clear error. */
 typedef struct esk_bytevector {
-    esk_header h;       /* size: length */
-    uint8_t bytes[];
+    esk_header h;              /* size: length */
+    struct esk_arena *arena;   /* the explicit arena holding the bytes, or NULL */
+    uint8_t *bytes;
 } esk_bytevector;
 
 typedef esk_val (*esk_code)(esk_val self, int argc, esk_val *argv);
@@ -279,7 +287,8 @@ typedef struct esk_arena {
 typedef enum esk_arena_kind {
     ESK_ARENA_IMMORTAL,        /* symbols: freed at exit */
     ESK_ARENA_REGION,          /* the root region or a with-region */
-    ESK_ARENA_EXPLICIT         /* make-arena: freed by destroy-arena */
+    ESK_ARENA_EXPLICIT,        /* make-arena: freed by destroy-arena */
+    ESK_ARENA_DESTROYED        /* an explicit arena after destroy-arena */
 } esk_arena_kind;
 
 extern esk_arena *esk_cur_arena;   /* where esk_alloc allocates */
@@ -335,6 +344,16 @@ esk_val esk_promote(esk_val v, esk_arena *from, esk_arena *to);
 void *esk_alloc_immortal_bytes(size_t bytes);    /* lives until exit: symbols */
 void esk_memstats_print(FILE *out);
 extern void (*esk_memstats_extra)(FILE *out);    /* more lines for the report */
+
+/* Explicit arenas (make-arena): blocks mapped from the system, given back
+ * by destroy-arena and left inaccessible, so a stale reference faults and
+ * is reported ("an object of a destroyed arena") instead of read. */
+esk_arena *esk_arena_create(size_t size);
+void esk_arena_destroy(esk_arena *a);
+typedef struct esk_arena_handle {
+    esk_header h;
+    esk_arena *arena;
+} esk_arena_handle;
 
 /* Stack tier: the compiler declares the storage and counts it. */
 extern size_t esk_mem_stack_objects, esk_mem_stack_bytes;
@@ -920,13 +939,14 @@ ESK_INLINE esk_val esk_char_to_integer_i(int loc, esk_val c) {
     return ESK_LIKELY(ESK_IS_CHAR(c)) ? ESK_FIX(ESK_CHARVAL(c)) : esk_char_to_integer(loc, c);
 }
 ESK_INLINE esk_val esk_bytevector_u8_ref_i(int loc, esk_val b, esk_val k) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size))
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
+                   !ESK_BYTEVECTOR(b)->arena))
         return ESK_FIX(ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)]);
     return esk_bytevector_u8_ref(loc, b, k);
 }
 ESK_INLINE esk_val esk_bytevector_u8_set_i(int loc, esk_val b, esk_val k, esk_val x) {
     if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
-                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256)) {
+                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256 && !ESK_BYTEVECTOR(b)->arena)) {
         ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)] = (uint8_t)ESK_FIXVAL(x);
         return ESK_UNSPECIFIED;
     }

@@ -16,8 +16,11 @@
  * small cache for the next region, the rest to free(). */
 #include "eshkol.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define ESK_CHUNK_SHIFT 16
 #define ESK_CHUNK ((size_t)1 << ESK_CHUNK_SHIFT)
@@ -115,8 +118,28 @@ static void esk_alloc_map_block(esk_block *b, esk_arena *a) {
 static esk_block *esk_alloc_cache;   /* free blocks kept for the next region */
 static size_t esk_alloc_cache_bytes;
 
+/* An explicit arena's block: mapped from the system, 64 KiB-aligned by
+ * trimming an oversized mapping. */
+static esk_block *esk_alloc_map_explicit(size_t size) {
+    size_t span = size + ESK_CHUNK;
+    unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *start;
+    if (p == MAP_FAILED) esk_alloc_out_of_memory();
+    start = (unsigned char *)(((uintptr_t)p + ESK_CHUNK - 1) & ~(uintptr_t)(ESK_CHUNK - 1));
+    if (start > p) munmap(p, (size_t)(start - p));
+    if (start + size < p + span) munmap(start + size, (size_t)(p + span - (start + size)));
+    return (esk_block *)start;
+}
+
 static esk_block *esk_alloc_block(size_t size, esk_arena *a) {
     esk_block *b, **link;
+    if (a->kind == ESK_ARENA_EXPLICIT) {
+        b = esk_alloc_map_explicit(size);
+        b->size = size;
+        b->next = NULL;
+        b->used = 0;
+        esk_alloc_map_block(b, a);
+        return b;
+    }
     for (link = &esk_alloc_cache; (b = *link) != NULL; link = &b->next)
         if (b->size >= size && b->size <= 4 * size) {
             *link = b->next;
@@ -215,6 +238,72 @@ static void esk_arena_free(esk_arena *a) {
     a->cur = a->end = NULL;
 }
 
+/* ---- explicit arenas ------------------------------------------------------------ */
+/* Every explicit arena ever made: their structs outlive destroy-arena, so
+ * bytevectors and the fault handler can tell a destroyed arena. */
+static esk_arena **esk_alloc_explicit;
+static size_t esk_alloc_explicit_count, esk_alloc_explicit_room;
+static struct sigaction esk_alloc_old_segv, esk_alloc_old_bus;
+static int esk_alloc_handler_installed;
+
+/* A fault on a destroyed arena's memory is a stale reference: say so.
+ * Any other fault goes to whatever handled it before. */
+static void esk_alloc_fault(int sig, siginfo_t *info, void *context) {
+    esk_arena *a = esk_arena_of(info->si_addr);
+    if (a && a->kind == ESK_ARENA_DESTROYED) {
+        static const char message[] = "Error: use of an object of a destroyed arena (destroy-arena)\n";
+        fflush(stdout);
+        if (write(2, message, sizeof message - 1) < 0) {}
+        _exit(1);
+    }
+    {
+        struct sigaction *old = sig == SIGSEGV ? &esk_alloc_old_segv : &esk_alloc_old_bus;
+        if (old->sa_flags & SA_SIGINFO) {
+            old->sa_sigaction(sig, info, context);
+        } else if (old->sa_handler != SIG_IGN && old->sa_handler != SIG_DFL) {
+            old->sa_handler(sig);
+        } else {
+            sigaction(sig, old, NULL);  /* the fault repeats, handled as before */
+        }
+    }
+}
+
+esk_arena *esk_arena_create(size_t size) {
+    esk_arena *a = esk_alloc_malloc(sizeof *a);
+    esk_arena_init(a, 0, ESK_ARENA_EXPLICIT, size);
+    if (esk_alloc_explicit_count == esk_alloc_explicit_room) {
+        esk_alloc_explicit_room = esk_alloc_explicit_room ? 2 * esk_alloc_explicit_room : 8;
+        esk_alloc_explicit = realloc(esk_alloc_explicit, esk_alloc_explicit_room * sizeof *esk_alloc_explicit);
+        if (!esk_alloc_explicit) esk_alloc_out_of_memory();
+    }
+    esk_alloc_explicit[esk_alloc_explicit_count++] = a;
+    if (!esk_alloc_handler_installed) {
+        struct sigaction act;
+        memset(&act, 0, sizeof act);
+        act.sa_sigaction = esk_alloc_fault;
+        act.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        sigemptyset(&act.sa_mask);
+        sigaction(SIGSEGV, &act, &esk_alloc_old_segv);
+        sigaction(SIGBUS, &act, &esk_alloc_old_bus);
+        esk_alloc_handler_installed = 1;
+    }
+    return a;
+}
+
+/* The memory goes back to the system; the addresses stay reserved and
+ * inaccessible, and still map to the (now destroyed) arena. */
+void esk_arena_destroy(esk_arena *a) {
+    esk_arena_sync(a);
+    for (esk_block *b = a->blocks, *next; b; b = next) {
+        size_t size = b->size;
+        next = b->next;
+        mmap(b, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    }
+    a->blocks = NULL;
+    a->cur = a->end = NULL;
+    a->kind = ESK_ARENA_DESTROYED;
+}
+
 /* ---- the root region, the immortal arena, the current region ---------------- */
 static esk_region esk_alloc_root = {
     {NULL, NULL, NULL, ESK_FIRST_BLOCK, 1, ESK_ARENA_REGION, 0, 0, &esk_alloc_root}, NULL, "root",
@@ -301,7 +390,11 @@ static size_t esk_prom_size(const esk_header *h) {
     }
     case ESK_T_SYMBOL: return sizeof(esk_symbol);
     case ESK_T_VECTOR: return sizeof(esk_vector) + h->size * sizeof(esk_val);
-    case ESK_T_BYTEVECTOR: return sizeof(esk_bytevector) + h->size;
+    case ESK_T_BYTEVECTOR: {
+        const esk_bytevector *b = (const esk_bytevector *)h;
+        return sizeof(esk_bytevector) + (b->bytes == (const uint8_t *)(b + 1) ? h->size : 0);
+    }
+    case ESK_T_ARENA: return sizeof(esk_arena_handle);
     case ESK_T_CLOSURE: return sizeof(esk_closure) + h->size * sizeof(esk_val);
     case ESK_T_BOX: return sizeof(esk_box);
     case ESK_T_RECORD: return sizeof(esk_record) + h->size * sizeof(esk_val);
@@ -358,6 +451,20 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
         } else {
             esk_string *s = fresh;
             copy = ESK_FROM_HEAP(fresh);
+            if (s->h.type == ESK_T_BYTEVECTOR) {
+                /* inline bytes move with the object; an arena's stay there,
+                 * unless this copy is going into an arena itself */
+                esk_bytevector *b = fresh;
+                const esk_bytevector *o = old;
+                if (o->bytes == (const uint8_t *)(o + 1)) {
+                    b->bytes = (uint8_t *)(b + 1);
+                } else if (!pm->from && o->arena != pm->to) {
+                    b->bytes = esk_alloc_in(pm->to, o->h.size ? o->h.size : 1);
+                    memcpy(b->bytes, o->bytes, o->h.size);
+                    b->arena = pm->to->kind == ESK_ARENA_EXPLICIT ? pm->to : NULL;
+                    bytes += o->h.size;
+                }
+            }
             if (s->h.type == ESK_T_STRING) {
                 const esk_string *o = old;
                 size_t data = (size_t)o->length * o->width;
@@ -579,6 +686,8 @@ esk_val esk_make_bytevector_from(const uint8_t *bytes, size_t n) {
     esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + n);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)n;
+    b->arena = NULL;
+    b->bytes = (uint8_t *)(b + 1);
     if (n > 0) memcpy(b->bytes, bytes, n);
     return ESK_FROM_HEAP(b);
 }
@@ -641,6 +750,17 @@ void esk_alloc_free_all(void) {
         esk_alloc_cache = b->next;
         free(b);
     }
+    for (size_t i = 0; i < esk_alloc_explicit_count; ++i) {
+        esk_arena *x = esk_alloc_explicit[i];
+        for (esk_block *b = x->blocks, *next; b; b = next) {
+            next = b->next;
+            munmap(b, b->size);
+        }
+        free(x);
+    }
+    free(esk_alloc_explicit);
+    esk_alloc_explicit = NULL;
+    esk_alloc_explicit_count = 0;
     while (esk_alloc_spare_regions) {
         esk_region *r = esk_alloc_spare_regions;
         esk_alloc_spare_regions = r->parent;

@@ -214,6 +214,8 @@ esk_val esk_bytevector_alloc(size_t length, uint8_t fill) {
     esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + length);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)length;
+    b->arena = NULL;
+    b->bytes = (uint8_t *)(b + 1);
     memset(b->bytes, fill, length);
     return ESK_FROM_HEAP(b);
 }
@@ -226,6 +228,11 @@ esk_val esk_bytevector_from(const uint8_t *bytes, size_t length) {
 
 static esk_bytevector *esk_vec_bytes_arg(int loc, const char *who, esk_val v) {
     if (!ESK_HAS_TYPE(v, ESK_T_BYTEVECTOR)) esk_type_error(loc, who, "a bytevector", v);
+    if (ESK_UNLIKELY(ESK_BYTEVECTOR(v)->arena && ESK_BYTEVECTOR(v)->arena->kind == ESK_ARENA_DESTROYED)) {
+        char message[160];
+        snprintf(message, sizeof message, "%s: the bytevector's arena was destroyed", who);
+        esk_raise_error(loc, message, ESK_NIL);
+    }
     return ESK_BYTEVECTOR(v);
 }
 
