@@ -242,8 +242,10 @@ static void esk_arena_free(esk_arena *a) {
 /* Every explicit arena ever made: their structs outlive destroy-arena, so
  * bytevectors and the fault handler can tell a destroyed arena. */
 static esk_arena **esk_alloc_explicit;
-static size_t esk_alloc_explicit_count, esk_alloc_explicit_room;
-static struct sigaction esk_alloc_old_segv, esk_alloc_old_bus;
+static size_t esk_alloc_explicit_count;
+static size_t esk_alloc_explicit_room;
+static struct sigaction esk_alloc_old_segv;
+static struct sigaction esk_alloc_old_bus;
 static int esk_alloc_handler_installed;
 
 /* A fault on a destroyed arena's memory is a stale reference: say so.
@@ -323,10 +325,17 @@ esk_region *esk_region_of(esk_val v) {
 }
 
 /* ---- statistics -------------------------------------------------------------- */
-size_t esk_mem_stack_objects, esk_mem_stack_bytes;
-static size_t esk_mem_region_objects, esk_mem_region_bytes;
-static size_t esk_mem_regions, esk_mem_peak_region_bytes;
-static size_t esk_mem_promoted, esk_mem_promoted_bytes, esk_mem_store_promoted;
+/* One definition per declaration: the runtime splitter keeps definitions
+ * by name (compiler/runtime_select.cpp). */
+size_t esk_mem_stack_objects;
+size_t esk_mem_stack_bytes;
+static size_t esk_mem_region_objects;
+static size_t esk_mem_region_bytes;
+static size_t esk_mem_regions;
+static size_t esk_mem_peak_region_bytes;
+static size_t esk_mem_promoted;
+static size_t esk_mem_promoted_bytes;
+static size_t esk_mem_store_promoted;
 
 /* ---- promotion ------------------------------------------------------------- */
 typedef struct esk_promoter {

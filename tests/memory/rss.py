@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peak-memory checks of issue #5: builds each program with eshkolc and cc,
+"""Peak-memory and memory-report checks of issue #5: builds each program with eshkolc and cc,
 runs it, and checks its output and its peak resident set size (ru_maxrss of
 the child alone, read with wait4).
 
@@ -22,14 +22,20 @@ LIMITS = {
     "region-loop.scm": 64,    # 200,000 regions of a 100-element list each
     "stack-loop.scm": 32,     # 10,000,000 iterations of stack temporaries
     "noregion-loop.scm": None,  # region-loop without the region, for comparison
+    "report.scm": None,
+}
+# program -> lines its memory report must contain (derived in its comments)
+REPORTS = {
+    "report.scm": ["regions created: 3", "promotions: 4 objects", "(3 by the store check)"],
 }
 
 
 def run_measured(argv):
-    """(exit status, stdout, peak RSS in KiB or None) of a program."""
+    """(exit status, stdout, memory report, peak RSS in KiB or None) of a program."""
     done = subprocess.run(argv, capture_output=True, env=dict(os.environ, ESHKOL_MEMSTATS="1"))
     match = re.search(rb"peak RSS: (\d+) KiB", done.stderr)
-    return done.returncode, done.stdout, int(match.group(1)) if match else None
+    report = done.stderr.decode(errors="replace")
+    return done.returncode, done.stdout, report, int(match.group(1)) if match else None
 
 
 def main():
@@ -52,13 +58,16 @@ def main():
                     problem = f"{' '.join(step)} failed:\n{done.stderr}"
                     break
             if problem is None:
-                status, out, peak_kib = run_measured([str(binary)])
+                status, out, report, peak_kib = run_measured([str(binary)])
+                missing = [line for line in REPORTS.get(name, []) if line not in report]
                 expected = (HERE / (source.stem + ".out")).read_bytes()
                 mib = (peak_kib or 0) / 1024
                 if status != 0:
                     problem = f"exited {status}"
                 elif peak_kib is None:
                     problem = "its memory report gave no peak RSS"
+                elif missing:
+                    problem = f"its memory report lacks {missing}:\n{report}"
                 elif out != expected:
                     problem = f"printed {out!r}, expected {expected!r}"
                 elif limit is not None and mib >= limit:
