@@ -50,6 +50,7 @@ struct Function {
 std::string mangle(std::string_view name);
 std::string c_string_literal(std::string_view bytes);
 std::string comment_text(std::string_view s);
+std::string reindent(const std::string& code);  // C indented by brace depth
 
 class Emitter {
 public:

@@ -235,10 +235,65 @@ std::string Emitter::run() {
     program_text += fmt::format("/* ---- procedures ---- */\n{}\n", prototypes_);
     program_text += fmt::format("/* ---- quoted constants, built at start-up ---- */\n{}\nstatic void esk_init_constants(void)\n{{\n{}}}\n\n",
                                 file_statics_, constant_init_);
-    program_text += functions_;
-    program_text += fmt::format("/* ---- source locations for run-time errors ---- */\n{}\n{}", locs, program);
+    program_text += reindent(functions_);
+    program_text += fmt::format("/* ---- source locations for run-time errors ---- */\n{}\n{}", locs, reindent(program));
     out += select_runtime(program_text);
     out += program_text;
+    return out;
+}
+
+// The emitter writes every statement four spaces in; this indents each
+// line by its brace depth instead (labels one level out, #line at column
+// 0), so nested ifs and loops read as C. Braces inside string and character
+// literals and comments do not count.
+std::string reindent(const std::string& code) {
+    std::string out;
+    out.reserve(code.size() + code.size() / 4);
+    int depth = 0;
+    bool in_comment = false;
+    size_t start = 0, last_line_directive = std::string::npos;
+    while (start < code.size()) {
+        size_t end = code.find('\n', start);
+        if (end == std::string::npos) end = code.size();
+        std::string_view line(code.data() + start, end - start);
+        start = end + 1;
+        size_t first = line.find_first_not_of(" \t");
+        if (line.starts_with("#line ") && last_line_directive != std::string::npos) {
+            out.resize(last_line_directive);  // only the last of consecutive #lines counts
+        }
+        last_line_directive = line.starts_with("#line ") ? out.size() : std::string::npos;
+        if (first == std::string_view::npos || line[first] == '#' || in_comment) {
+            out.append(line);
+        } else {
+            std::string_view text = line.substr(first);
+            int level = depth - (text[0] == '}' ? 1 : 0);
+            bool label = text.back() == ':' && text.find(' ') == std::string_view::npos && text != "default:";
+            if (label) level -= 1;
+            out.append(static_cast<size_t>(std::max(level, 0)) * 4, ' ');
+            out.append(text);
+        }
+        out += '\n';
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        for (size_t i = 0; i < line.size(); ++i) {
+            char c = line[i];
+            if (in_comment) {
+                if (c == '*' && i + 1 < line.size() && line[i + 1] == '/') in_comment = false, ++i;
+            } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '*') {
+                in_comment = true;
+                ++i;
+            } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') {
+                break;
+            } else if (c == '"' || c == '\'') {
+                for (++i; i < line.size() && line[i] != c; ++i)
+                    if (line[i] == '\\') ++i;
+            } else if (c == '{') {
+                ++depth;
+            } else if (c == '}') {
+                --depth;
+            }
+        }
+    }
+    if (!code.empty() && code.back() != '\n') out.pop_back();
     return out;
 }
 
