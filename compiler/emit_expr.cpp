@@ -149,6 +149,14 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
     }
     if (auto* n = std::get_if<Let>(&e.node)) return let_to(e, *n, d);
     if (auto* n = std::get_if<Call>(&e.node)) return call_to(e, *n, d);
+    if (auto* n = std::get_if<Ref>(&e.node); n && d.kind == Dest::Kind::effect && !n->var->global &&
+        (!n->var->known_lambda || low_.plan(n->var->known_lambda).makes_closure())) {
+        // A local read for nothing, as in (let ((x 2)) x) before another
+        // expression: keep it a read in C, or C warns x is set but not used.
+        // (A known lambda that makes no closure has no C variable.)
+        std::string s = fmt::format("    (void){};\n", read_var(n->var, e.loc));
+        return d.join.empty() ? s : s + fmt::format("    goto {};\n", d.join);
+    }
     if (const Lambda* l = lambda_of(e); l && d.kind == Dest::Kind::effect) {
         // Nobody keeps the closure: a direct procedure still needs its code.
         if (low_.plan(l).kind == LambdaPlan::Kind::direct) functions_ += emit_function(*l);
