@@ -329,3 +329,8 @@
 (check "6.2.7 number->string of a large power" (lambda () (let ((s (number->string (expt 7 2000)))) (list (string-length s) (= (string->number s) (expt 7 2000))))) '(1691 #t))
 (check "6.2.7 number->string 1/3 radix 2" (lambda () (number->string 1/3 2)) "1/11")
 (check "6.2.7 string->number uppercase exponent and radix" (lambda () (list (string->number "1E10") (string->number "#B101") (string->number "#XFF"))) '(10000000000.0 5 255))
+(check "6.2.7 string->number more forms"
+       (lambda () (map string->number '("#e1/2" "#i#x10" "+.5" "-0" "#e1.2e-3" "1e2.5" "1_000" "0/5")))
+       '(1/2 16.0 0.5 0 3/2500 #f #f 0))
+(check-approx "6.2.6 expt of a flonum to a large power" (lambda () (expt 1.1 1000)) 2.4699329180060256e+41)
+(check-approx "6.2.6 sqrt of a tiny flonum" (lambda () (sqrt 1e-300)) 1e-150)
