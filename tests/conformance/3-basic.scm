@@ -45,6 +45,64 @@
 (check "3.3 the same integer in several notations" (lambda () (list 28 #e28.000 #x1c 56/2)) '(28 28 28 28))
 (check "3.3 (+ 2 6) as data" (lambda () (let ((d '(+ 2 6))) (list (car d) (length d)))) '(+ 3))
 
+;; 3.4 Storage model: every object lives as long as it can be reached, so
+;; what a procedure builds stays intact after it returns, however it leaves.
+(define kept '())
+(define (keep! x) (set! kept (cons x kept)))
+(define (build-list n) (let loop ((i n) (acc '())) (if (= i 0) acc (loop (- i 1) (cons i acc)))))
+(define (make-adder-list) (let ((l (list 1 2 3))) (lambda (x) (map (lambda (e) (+ e x)) l))))
+(check "3.4 list returned through frames" (lambda () (define (a) (b)) (define (b) (c)) (define (c) (list 'deep (vector 1 2))) (a)) '(deep #(1 2)))
+(check "3.4 closures stored in a vector in a loop"
+       (lambda () (let ((v (make-vector 3)))
+                    (do ((i 0 (+ i 1))) ((= i 3)) (vector-set! v i (lambda () (list i))))
+                    (map (lambda (f) (f)) (vector->list v))))
+       '((0) (1) (2)))
+(check "3.4 fresh list stored into an outer pair"
+       (lambda () (let ((outer (list 1))) (let ((inner (list 2 3))) (set-car! outer inner)) (car outer)))
+       '(2 3))
+(check "3.4 fresh vector stored into an outer vector"
+       (lambda () (let ((outer (vector #f))) (let loop ((i 0)) (when (< i 3) (vector-set! outer 0 (vector i (list i))) (loop (+ i 1)))) outer))
+       #(#(2 (2))))
+(check "3.4 value stored in a global from a procedure"
+       (lambda () (set! kept '()) (let ((f (lambda (n) (keep! (list n (string #\a)))))) (f 1) (f 2)) kept)
+       '((2 "a") (1 "a")))
+(check "3.4 closure over a local list used later" (lambda () ((make-adder-list) 10)) '(11 12 13))
+(check "3.4 list passed out by a continuation"
+       (lambda () (call/cc (lambda (k) (let ((l (list 1 (list 2)))) (k l) 'not-here))))
+       '(1 (2)))
+(check "3.4 list raised from deep inside"
+       (lambda () (guard (e (#t e)) (let loop ((i 0)) (if (= i 100) (raise (list 'at i (vector i))) (+ 1 (loop (+ i 1)))))))
+       '(at 100 #(100)))
+(check "3.4 promise forced after its frame returned"
+       (lambda () (let ((p (let ((l (list 'x 'y))) (delay (cons 'forced l))))) (force p)))
+       '(forced x y))
+(check "3.4 record holding local data returned"
+       (lambda () (define-record-type cell (make-cell v) cell? (v cell-v))
+                  (define (mk) (let ((data (list 1 2))) (make-cell (cons 0 data))))
+                  (cell-v (mk)))
+       '(0 1 2))
+(check "3.4 named-let procedure escaping its loop"
+       (lambda () (let ((f (let loop ((i 0)) (if (= i 0) loop (list 'called i))))) (f 5)))
+       '(called 5))
+(check "3.4 many short-lived lists, the kept one intact"
+       (lambda () (let loop ((i 0) (keep #f))
+                    (if (= i 100000) keep (loop (+ i 1) (let ((l (build-list 5))) (if (= i 777) l keep))))))
+       '(1 2 3 4 5))
+(check "3.4 list built by a closure in a loop survives"
+       (lambda () (let ((acc '()))
+                    (for-each (lambda (i) (let ((pair (cons i (list (* i i))))) (set! acc (cons pair acc)))) '(1 2 3))
+                    acc))
+       '((3 9) (2 4) (1 1)))
+(check "3.4 string built locally and returned" (lambda () (let ((s (make-string 3 #\a))) (string-set! s 1 #\b) s)) "aba")
+(check "3.4 parameter holding local data"
+       (lambda () (let ((p (make-parameter #f)))
+                    (define (set-and-read) (parameterize ((p (list 'local (vector 1)))) (list (p))))
+                    (set-and-read)))
+       '((local #(1))))
+(check "3.4 handler returning local data"
+       (lambda () (with-exception-handler (lambda (e) (list 'handled e (list 1 2))) (lambda () (raise-continuable (vector 'c)))))
+       '(handled #(c) (1 2)))
+
 ;; 3.5 Proper tail recursion
 (check "3.5 self tail call" (lambda () (let loop ((i 0)) (if (= i n) i (loop (+ i 1))))) n)
 (check "3.5 tail call in cond"
