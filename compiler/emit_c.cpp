@@ -170,7 +170,7 @@ std::string Emitter::emit_function(const Lambda& l) {
         std::string name = var_name(l.rest);
         f.declared.insert(name);
         if (f.direct) params.push_back("esk_val " + name);
-        else f.decls += fmt::format("    esk_val {} = esk_rest_list(argc, argv, {});\n", name, l.params.size());
+        else if (l.rest->reads > 0) f.decls += fmt::format("    esk_val {} = esk_rest_list(argc, argv, {});\n", name, l.params.size());
     }
     std::string prologue = params_prologue(l);
     std::string body = emit_to(*l.body, Dest::ret());

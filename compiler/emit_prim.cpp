@@ -198,6 +198,13 @@ std::string Emitter::primitive_value(const Primitive& p) {
     std::string var = "p_" + mangle(p.name);
     std::string entry = var + "_entry";
     std::string body;
+    if (std::string_view code = primitive_value_code(p.name); !code.empty()) {
+        file_statics_ += fmt::format("static esk_val {};\n", var);
+        constant_init_ += fmt::format("    {} = esk_make_closure({}, {}, {}, {}, 0);\n", var, code, p.min_args,
+                                      p.max_args != p.min_args ? 1 : 0, c_string_literal(p.name));
+        primitive_values_[key] = var;
+        return var;
+    }
     std::string_view name = p.name;
     if (is_arithmetic(name)) {
         const char* fn = arithmetic_function(name);

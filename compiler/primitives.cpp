@@ -17,13 +17,28 @@ constexpr Primitive open_coded[] = {
 };
 
 #define ESK_PRIM(name, c_function, min, max) Primitive{name, #c_function, min, max},
+#define ESK_PRIM_VALUE(name, code)
 constexpr Primitive runtime_table[] = {
 #include "../runtime/esk_core.def"
 #include "../runtime/esk_num.def"
 #include "../runtime/esk_string.def"
+#include "../runtime/esk_hash.def"
     Primitive{"", "", 0, 0},  // keeps the array non-empty
 };
 #undef ESK_PRIM
+#undef ESK_PRIM_VALUE
+
+// Built-ins whose value is a closure over the runtime's own code.
+struct ValueCode {
+    std::string_view name, code;
+};
+#define ESK_PRIM(name, c_function, min, max)
+#define ESK_PRIM_VALUE(name, code) ValueCode{name, #code},
+constexpr ValueCode value_codes[] = {
+#include "../runtime/esk_hash.def"
+};
+#undef ESK_PRIM
+#undef ESK_PRIM_VALUE
 
 const std::unordered_map<std::string_view, const Primitive*>& index() {
     static const auto table = [] {
@@ -41,6 +56,12 @@ const std::unordered_map<std::string_view, const Primitive*>& index() {
 const Primitive* find_primitive(std::string_view name) {
     auto it = index().find(name);
     return it == index().end() ? nullptr : it->second;
+}
+
+std::string_view primitive_value_code(std::string_view name) {
+    for (const ValueCode& v : value_codes)
+        if (v.name == name) return v.code;
+    return {};
 }
 
 }  // namespace eshkol

@@ -16,4 +16,9 @@ struct Primitive {
 // nullptr when name is not a built-in.
 const Primitive* find_primitive(std::string_view name);
 
+// The runtime's closure code for the built-in name used as a value (the
+// ESK_PRIM_VALUE lines of the runtime's tables), or empty: then the emitter
+// generates one.
+std::string_view primitive_value_code(std::string_view name);
+
 }  // namespace eshkol

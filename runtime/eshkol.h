@@ -126,6 +126,7 @@ typedef enum esk_type {
     ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
     ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
     ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
+    ESK_T_HASH_TABLE,   /* esk_hash_table */
     ESK_T_COUNT
 } esk_type;
 
@@ -242,6 +243,33 @@ typedef struct esk_condition {
     esk_val message;    /* a string */
     esk_val irritants;  /* a list */
 } esk_condition;
+
+/* A hash table (esk_hash.c): open addressing with linear probing. One
+ * storage block holds capacity slots (key, value) followed by capacity
+ * 32-bit hashes; a hash below ESK_HASH_LIVE marks a slot with no association
+ * (0 empty: a probe stops there; 1 deleted: a probe goes on), so only slots
+ * whose hash is at least ESK_HASH_LIVE hold keys and values. */
+typedef struct esk_hash_slot {
+    esk_val key, value;
+} esk_hash_slot;
+typedef struct esk_hash_table {
+    esk_header h;         /* size: unused */
+    uint8_t equiv_kind;   /* an esk_hash_kind: how keys are compared */
+    uint8_t hash_kind;    /* an esk_hash_kind: how keys are hashed */
+    size_t count;         /* associations */
+    size_t used;          /* associations and deleted slots */
+    size_t capacity;      /* slots: 0 (no storage yet) or a power of two */
+    esk_hash_slot *slots; /* the storage block (esk_hash_alloc_storage) */
+    uint32_t *hashes;     /* inside the same block, after the slots */
+    esk_val equiv;        /* the equivalence procedure given, or #f */
+    esk_val hash;         /* the hash function given, or #f */
+} esk_hash_table;
+#define ESK_HASH_LIVE 2u
+typedef enum esk_hash_kind {
+    ESK_HASH_EQ, ESK_HASH_EQV, ESK_HASH_EQUAL, ESK_HASH_STRING, ESK_HASH_STRING_CI,
+    ESK_HASH_CUSTOM       /* a procedure of the program's */
+} esk_hash_kind;
+#define ESK_HASH_TABLE(v) ((esk_hash_table *)ESK_HEAP(v))
 
 #define ESK_FLONUM(v) (((esk_flonum *)ESK_HEAP(v))->value)
 #define ESK_STRING(v) ((esk_string *)ESK_HEAP(v))
@@ -761,6 +789,65 @@ esk_val esk_bytevector_u8_set_x(int loc, esk_val bv, esk_val k, esk_val byte);
 esk_val esk_bytevector_copy(int loc, esk_val bv, esk_val start, esk_val end);
 esk_val esk_bytevector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val start, esk_val end);
 esk_val esk_bytevector_append(int loc, int argc, esk_val *argv);
+
+/* ---- hash tables (esk_hash.c, built-ins in esk_hash.def) ---------------- */
+/* The storage of a table's slots: allocated where the table lives. */
+void *esk_hash_alloc_storage(esk_hash_table *t, size_t bytes);
+/* The hash of a key as the table's hash kind computes it (never below
+ * ESK_HASH_LIVE); may call the program's hash function. */
+uint32_t esk_hash_key(int loc, const char *who, esk_hash_table *t, esk_val key);
+/* The value under key, or missing when there is none. */
+esk_val esk_hash_lookup(int loc, const char *who, esk_val table, esk_val key, esk_val missing);
+esk_val esk_make_hash_table(int loc, esk_val equiv, esk_val hash);
+esk_val esk_hash_table_p(int loc, esk_val x);
+esk_val esk_hash_table_set_x(int loc, esk_val t, esk_val key, esk_val value);
+esk_val esk_hash_table_ref(int loc, esk_val t, esk_val key, esk_val thunk, esk_val success);
+esk_val esk_hash_table_ref_default(int loc, esk_val t, esk_val key, esk_val fallback);
+esk_val esk_hash_table_update_x(int loc, esk_val t, esk_val key, esk_val proc, esk_val thunk);
+esk_val esk_hash_table_update_x_default(int loc, esk_val t, esk_val key, esk_val proc, esk_val fallback);
+esk_val esk_hash_table_delete_x(int loc, esk_val t, esk_val key);
+esk_val esk_hash_table_exists_p(int loc, esk_val t, esk_val key);
+esk_val esk_hash_table_size(int loc, esk_val t);
+esk_val esk_hash_table_count(int loc, esk_val a, esk_val b);
+esk_val esk_hash_table_keys(int loc, esk_val t);
+esk_val esk_hash_table_values(int loc, esk_val t);
+esk_val esk_hash_table_to_alist(int loc, esk_val t);
+esk_val esk_hash_table_walk(int loc, esk_val t, esk_val proc);
+esk_val esk_hash_table_fold(int loc, esk_val a, esk_val b, esk_val c);
+esk_val esk_hash_table_copy(int loc, esk_val t, esk_val mutable_p);
+esk_val esk_hash_table_clear_x(int loc, esk_val t);
+esk_val esk_hash_table_merge_x(int loc, esk_val t1, esk_val t2);
+esk_val esk_alist_to_hash_table(int loc, esk_val alist, esk_val equiv, esk_val hash);
+esk_val esk_hash_table_equivalence_function(int loc, esk_val t);
+esk_val esk_hash_table_hash_function(int loc, esk_val t);
+esk_val esk_hash(int loc, esk_val obj, esk_val bound);            /* hash, equal-hash */
+esk_val esk_string_hash(int loc, esk_val s, esk_val bound);
+esk_val esk_string_ci_hash(int loc, esk_val s, esk_val bound);
+esk_val esk_eq_hash(int loc, esk_val obj, esk_val bound);         /* eq-hash, hash-by-identity */
+esk_val esk_eqv_hash(int loc, esk_val obj, esk_val bound);
+/* The built-in equivalence and hash procedures as values: closures with
+ * these codes are the ones make-hash-table recognises (the compiler uses
+ * them for the names listed with ESK_PRIM_VALUE in esk_hash.def). */
+esk_val esk_value_eq_p(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_eqv_p(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_equal_p(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_string_eq_p(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_string_ci_eq_p(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_hash(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_string_hash(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_string_ci_hash(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_eq_hash(esk_val self, int argc, esk_val *argv);
+esk_val esk_value_eqv_hash(esk_val self, int argc, esk_val *argv);
+
+/* ---- process context and time (esk_system.c) ----------------------------- */
+extern int esk_main_argc;       /* main's arguments, kept by esk_main */
+extern char **esk_main_argv;
+esk_val esk_command_line(int loc);
+esk_val esk_get_environment_variable(int loc, esk_val name);
+esk_val esk_get_environment_variables(int loc);
+esk_val esk_current_second(int loc);
+esk_val esk_current_jiffy(int loc);
+esk_val esk_jiffies_per_second(int loc);
 
 /* ---- numbers (esk_num.c, esk_bignum.c, esk_flonum.c) ---- */
 

@@ -1,0 +1,23 @@
+; Breadth-first search over a graph stored as a table of adjacency lists,
+; with a table of visited nodes and one of distances (symbol keys, eq?).
+(define edges '((a b c) (b d) (c d e) (d f) (e f g) (f h) (g h) (h) (x y) (y x)))
+(define graph (make-hash-table eq?))
+(for-each (lambda (e) (hash-table-set! graph (car e) (cdr e))) edges)
+(define (bfs start)
+  (let ((dist (make-hash-table eq?)))
+    (hash-table-set! dist start 0)
+    (let loop ((queue (list start)))
+      (if (null? queue)
+          dist
+          (let* ((node (car queue))
+                 (d (hash-table-ref dist node))
+                 (fresh (filter (lambda (n) (not (hash-table-exists? dist n)))
+                                (hash-table-ref/default graph node '()))))
+            (for-each (lambda (n) (hash-table-set! dist n (+ d 1))) fresh)
+            (loop (append (cdr queue) fresh)))))))
+(define d (bfs 'a))
+(define (symbol<? a b) (string<? (symbol->string a) (symbol->string b)))
+(for-each (lambda (k) (display k) (display " ") (display (hash-table-ref d k)) (newline))
+          (list-sort symbol<? (hash-table-keys d)))
+(display (hash-table-exists? d 'x)) (newline)
+(display (hash-table-size (bfs 'x))) (newline)

@@ -1,0 +1,15 @@
+; Numeric keys as equal? and eqv? see them: exactness matters, so 2 and
+; 2.0 are different keys; -0.0 is not 0.0; every NaN is the same key.
+(define h (make-hash-table))
+(hash-table-set! h 2 'exact)
+(hash-table-set! h 2.0 'inexact)
+(hash-table-set! h 0.0 'zero)
+(hash-table-set! h -0.0 'minus-zero)
+(hash-table-set! h +nan.0 'nan)
+(hash-table-set! h (expt 2 100) 'big)
+(hash-table-set! h (- (expt 2 100)) 'minus-big)
+(hash-table-set! h 1/3 'third)
+(display (hash-table-size h)) (newline)
+(for-each (lambda (k) (write k) (display " ") (display (hash-table-ref/default h k 'missing)) (newline))
+          (list (/ 6 3) (exact->inexact 2) (* 0.0 1) (* -1 0.0) (/ 0.0 0.0)
+                (* (expt 2 50) (expt 2 50)) (- 0 (expt 2 100)) (/ 2 6) (exact (expt 2.0 100)) 0.3333333333333333))

@@ -1,0 +1,26 @@
+; hash-table-update! (with and without a default thunk) and
+; hash-table-update!/default; counting words.
+(define counts (make-hash-table))
+(for-each (lambda (w) (hash-table-update!/default counts w (lambda (n) (+ n 1)) 0))
+          '("the" "cat" "and" "the" "hat" "and" "the" "bat"))
+(define (sorted-alist h)
+  (list-sort (lambda (a b) (string<? (car a) (car b))) (hash-table->alist h)))
+(display (sorted-alist counts)) (newline)
+(hash-table-update! counts "cat" (lambda (n) (* n 10)))
+(display (hash-table-ref counts "cat")) (newline)
+(hash-table-update! counts "dog" (lambda (n) (+ n 1)) (lambda () 100))
+(display (hash-table-ref counts "dog")) (newline)
+(hash-table-update! counts "dog" (lambda (n) (+ n 1)) (lambda () 100))
+(display (hash-table-ref counts "dog")) (newline)
+; lists as values: grouping
+(define groups (make-hash-table))
+(for-each (lambda (n)
+            (hash-table-update!/default groups (modulo n 3) (lambda (l) (cons n l)) '()))
+          '(1 2 3 4 5 6 7 8 9 10))
+(display (list (hash-table-ref groups 0) (hash-table-ref groups 1) (hash-table-ref groups 2)))
+(newline)
+; the update procedure may itself change the table
+(define t (make-hash-table))
+(hash-table-set! t 'a 1)
+(hash-table-update! t 'a (lambda (v) (hash-table-set! t 'b 2) (hash-table-delete! t 'a) (+ v 1)))
+(display (list (hash-table-ref t 'a) (hash-table-ref t 'b) (hash-table-size t))) (newline)

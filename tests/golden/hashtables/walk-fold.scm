@@ -1,0 +1,18 @@
+; hash-table-walk and hash-table-fold visit every association once; the
+; order is unspecified, so results are sorted before printing.
+(define h (make-hash-table))
+(for-each (lambda (k v) (hash-table-set! h k v))
+          '(5 3 8 1 9 2)
+          '(five three eight one nine two))
+(define seen '())
+(hash-table-walk h (lambda (k v) (set! seen (cons (cons k v) seen))))
+(display (list-sort (lambda (a b) (< (car a) (car b))) seen)) (newline)
+(display (hash-table-fold h (lambda (k v acc) (+ k acc)) 0)) (newline)
+(display (list-sort < (hash-table-fold h (lambda (k v acc) (cons k acc)) '()))) (newline)
+(define empty (make-hash-table))
+(display (hash-table-fold empty (lambda (k v acc) (+ acc 1)) 'nothing)) (newline)
+(hash-table-walk empty (lambda (k v) (display "never")))
+(display (list-sort < (hash-table-keys h))) (newline)
+(display (list-sort (lambda (a b) (string<? (symbol->string a) (symbol->string b)))
+                    (hash-table-values h)))
+(newline)

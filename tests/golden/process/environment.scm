@@ -1,0 +1,13 @@
+; get-environment-variable(s): the test runner sets LC_ALL to C.
+(write (get-environment-variable "LC_ALL")) (newline)
+(write (get-environment-variable "ESHKOL_TEST_SURELY_UNSET_VARIABLE")) (newline)
+(define all (get-environment-variables))
+(write (assoc "LC_ALL" all)) (newline)
+(display (and (list? all)
+              (not (null? all))
+              (let loop ((l all))
+                (or (null? l)
+                    (and (pair? (car l)) (string? (caar l)) (string? (cdar l)) (loop (cdr l)))))))
+(newline)
+(display (equal? (get-environment-variable "PATH") (let ((p (assoc "PATH" all))) (and p (cdr p)))))
+(newline)

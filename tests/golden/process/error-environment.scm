@@ -1,0 +1,2 @@
+; get-environment-variable takes a string.
+(get-environment-variable 'PATH)
