@@ -547,6 +547,9 @@ int esk_eqv(esk_val a, esk_val b);
 int esk_equal(esk_val a, esk_val b);
 int esk_num_eqv(esk_val a, esk_val b);        /* both numbers: eqv? */
 int esk_string_equal(esk_val a, esk_val b);   /* both strings: same characters */
+esk_val esk_eq_p(int loc, esk_val a, esk_val b);      /* the built-ins eq? eqv? equal? */
+esk_val esk_eqv_p(int loc, esk_val a, esk_val b);
+esk_val esk_equal_p(int loc, esk_val a, esk_val b);
 esk_val esk_make_values(int n, const esk_val *items);  /* n == 1: the item itself */
 
 /* ---- symbols --------------------------------------------------------------- */
