@@ -87,12 +87,18 @@ PrimUse prim_use(std::string_view n) {
     if (one_of(n, {"set-car!", "set-cdr!", "vector-set!", "%record-set!", "vector-fill!"})) return PrimUse::mutate;
     if (one_of(n, {"vector-map", "vector-for-each", "string-map", "string-for-each", "call-with-values",
                    "dynamic-wind", "call/cc", "call-with-current-continuation", "with-exception-handler", "%guard",
-                   "%with-region"}))
+                   "%with-region", "hash-table-walk", "hash-table-count"}))
         return PrimUse::calls;
     if (n == "apply") return PrimUse::apply;
     if (one_of(n, {"values", "raise", "raise-continuable", "error", "append", "make-parameter",
                    "%parameterize", "%make-lazy", "make-promise", "force", "exit", "append-reverse!", "reverse!",
                    "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!"}))
+        return PrimUse::unknown;
+    // Hash tables keep their keys, values and procedures, and some return
+    // an argument (a default) or what a procedure argument returned.
+    if (one_of(n, {"make-hash-table", "alist->hash-table", "hash-table-set!", "hash-table-ref",
+                   "hash-table-ref/default", "hash-table-update!", "hash-table-update!/default", "hash-table-fold",
+                   "hash-table-merge!"}))
         return PrimUse::unknown;
     // Everything else reads: predicates, arithmetic, accessors (what they
     // return was stored, so never on the stack), output, comparisons.

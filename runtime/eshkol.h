@@ -245,10 +245,13 @@ typedef struct esk_condition {
 } esk_condition;
 
 /* A hash table (esk_hash.c): open addressing with linear probing. One
- * storage block holds capacity slots (key, value) followed by capacity
- * 32-bit hashes; a hash below ESK_HASH_LIVE marks a slot with no association
- * (0 empty: a probe stops there; 1 deleted: a probe goes on), so only slots
- * whose hash is at least ESK_HASH_LIVE hold keys and values. */
+ * storage block, in the table's own arena, holds capacity slots (key,
+ * value) followed by capacity 32-bit hashes; a hash below ESK_HASH_LIVE
+ * marks a slot with no association (0 empty: a probe stops there; 1
+ * deleted: a probe goes on), so only slots whose hash is at least
+ * ESK_HASH_LIVE hold keys and values. Promotion moves keys, and a key hashed
+ * by its address then hashes differently: whatever moves a key sets stale,
+ * and the table rehashes itself before its next lookup. */
 typedef struct esk_hash_slot {
     esk_val key, value;
 } esk_hash_slot;
@@ -261,8 +264,10 @@ typedef struct esk_hash_table {
     size_t capacity;      /* slots: 0 (no storage yet) or a power of two */
     esk_hash_slot *slots; /* the storage block (esk_hash_alloc_storage) */
     uint32_t *hashes;     /* inside the same block, after the slots */
+    uint8_t stale;        /* 1: keys moved since their hashes were stored */
     esk_val equiv;        /* the equivalence procedure given, or #f */
     esk_val hash;         /* the hash function given, or #f */
+    struct esk_region *rehash_on;  /* the latest region asked to set stale when it exits */
 } esk_hash_table;
 #define ESK_HASH_LIVE 2u
 typedef enum esk_hash_kind {
@@ -796,6 +801,10 @@ esk_val esk_bytevector_append(int loc, int argc, esk_val *argv);
 /* ---- hash tables (esk_hash.c, built-ins in esk_hash.def) ---------------- */
 /* The storage of a table's slots: allocated where the table lives. */
 void *esk_hash_alloc_storage(esk_hash_table *t, size_t bytes);
+/* Promotion copied table t into arena to: gives it a copy of its storage
+ * there (returns the bytes). The promoter then forwards the keys and values
+ * of the live slots and sets stale when a key moved. */
+size_t esk_hash_relocate(esk_hash_table *t, esk_arena *to);
 /* The hash of a key as the table's hash kind computes it (never below
  * ESK_HASH_LIVE); may call the program's hash function. */
 uint32_t esk_hash_key(int loc, const char *who, esk_hash_table *t, esk_val key);

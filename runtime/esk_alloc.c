@@ -412,6 +412,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_VALUES: return sizeof(esk_values) + h->size * sizeof(esk_val);
     case ESK_T_CONDITION: return sizeof(esk_condition);
     case ESK_T_CONTINUATION: return sizeof(esk_continuation);
+    case ESK_T_HASH_TABLE: return sizeof(esk_hash_table);  /* the slots: esk_hash_relocate */
     default: break;
     }
     fprintf(stderr, "eshkol runtime: cannot promote an object of type %u\n", (unsigned)h->type);
@@ -474,6 +475,8 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
                     bytes += o->h.size;
                 }
             }
+            if (s->h.type == ESK_T_HASH_TABLE && esk_prom_moves(pm, ((const esk_hash_table *)old)->slots))
+                bytes += esk_hash_relocate(fresh, pm->to);
             if (s->h.type == ESK_T_STRING) {
                 const esk_string *o = old;
                 size_t data = (size_t)o->length * o->width;
@@ -499,6 +502,21 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
     return copy;
 }
 
+/* A hash table's fields: its procedures, and the keys and values of its
+ * live slots; a key that moves makes the table rehash (eshkol.h). */
+static void esk_prom_hash_table(esk_promoter *pm, esk_hash_table *t) {
+    t->equiv = esk_prom_forward(pm, t->equiv);
+    t->hash = esk_prom_forward(pm, t->hash);
+    for (size_t i = 0; i < t->capacity; ++i) {
+        esk_val key;
+        if (t->hashes[i] < ESK_HASH_LIVE) continue;
+        key = esk_prom_forward(pm, t->slots[i].key);
+        if (key != t->slots[i].key) t->stale = 1;
+        t->slots[i].key = key;
+        t->slots[i].value = esk_prom_forward(pm, t->slots[i].value);
+    }
+}
+
 /* Forwards the fields of every copy made so far, and of the copies that
  * makes: iterative, so deep lists and trees need no C stack. */
 static void esk_prom_drain(esk_promoter *pm) {
@@ -506,6 +524,10 @@ static void esk_prom_drain(esk_promoter *pm) {
         esk_val c = pm->todo[--pm->todo_count];
         esk_val *f;
         size_t n;
+        if (!ESK_IS_PAIR(c) && ESK_HEAP(c)->type == ESK_T_HASH_TABLE) {
+            esk_prom_hash_table(pm, (esk_hash_table *)ESK_HEAP(c));
+            continue;
+        }
         if (ESK_IS_PAIR(c)) {
             f = &ESK_PAIR(c)->car;
             n = 2;

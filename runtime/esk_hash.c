@@ -4,16 +4,18 @@
 #include <string.h>
 
 /* ---- storage -----------------------------------------------------------------
- * A table's slots live in one block: capacity slots, then capacity hashes.
- * Both helpers are the one place that says where that block lives, so the
- * memory manager can put it in the table's own region. */
+ * A table's slots live in one block: capacity slots, then capacity hashes,
+ * in the table's own arena, so the table and its block live and die
+ * together (a table of the root region that grows inside a with-region
+ * keeps its block in the root region). */
 void *esk_hash_alloc_storage(esk_hash_table *t, size_t bytes) {
-    (void)t;
-    return esk_alloc(bytes);
+    esk_arena *home = esk_arena_of(t);
+    return home ? esk_alloc_in(home, bytes) : esk_alloc(bytes);
 }
 
-/* The block the table used before it grew or was cleared. The root arena
- * frees nothing before exit, so for now this forgets it. */
+/* The block the table used before it grew or was cleared. An arena frees
+ * only as a whole, so this forgets it; the store check may still patch its
+ * slots when a region exits, which is harmless while the arena lives. */
 static void esk_hash_release_storage(esk_hash_table *t, void *block, size_t bytes) {
     (void)t;
     (void)block;
@@ -34,14 +36,28 @@ static size_t esk_hash_block_bytes(size_t capacity) {
     return capacity * (sizeof(esk_hash_slot) + sizeof(uint32_t));
 }
 
-/* Gives t empty storage of capacity slots (a power of two). */
-static void esk_hash_new_storage(esk_hash_table *t, size_t capacity) {
-    unsigned char *block = esk_hash_alloc_storage(t, esk_hash_block_bytes(capacity));
+static void esk_hash_set_block(esk_hash_table *t, unsigned char *block, size_t capacity) {
     t->slots = (esk_hash_slot *)block;
     t->hashes = (uint32_t *)(block + capacity * sizeof(esk_hash_slot));
-    memset(t->hashes, 0, capacity * sizeof(uint32_t));
     t->capacity = capacity;
+}
+
+/* Gives t empty storage of capacity slots (a power of two). */
+static void esk_hash_new_storage(esk_hash_table *t, size_t capacity) {
+    esk_hash_set_block(t, esk_hash_alloc_storage(t, esk_hash_block_bytes(capacity)), capacity);
+    memset(t->hashes, 0, capacity * sizeof(uint32_t));
     t->used = 0;
+}
+
+size_t esk_hash_relocate(esk_hash_table *t, esk_arena *to) {
+    size_t bytes = esk_hash_block_bytes(t->capacity);
+    unsigned char *block;
+    t->rehash_on = NULL;
+    if (!t->slots) return 0;
+    block = esk_alloc_in(to, bytes);
+    memcpy(block, t->slots, bytes);
+    esk_hash_set_block(t, block, t->capacity);
+    return bytes;
 }
 
 /* ---- hash functions ----------------------------------------------------------
@@ -257,8 +273,10 @@ static void esk_hash_insert_new(esk_hash_table *t, esk_val key, esk_val value, u
     }
     if (t->hashes[i] == ESK_HASH_EMPTY) t->used++;
     t->hashes[i] = h;
-    t->slots[i].key = key;
-    t->slots[i].value = value;
+    ESK_STORE(t, &t->slots[i].key, key);
+    ESK_STORE(t, &t->slots[i].value, value);
+    /* A table in an explicit arena gets a copy of a region's key at once. */
+    if (ESK_UNLIKELY(t->slots[i].key != key)) t->stale = 1;
     t->count++;
 }
 
@@ -283,10 +301,88 @@ static void esk_hash_resize(int loc, const char *who, esk_hash_table *t) {
     if (old_slots) esk_hash_release_storage(t, old_slots, esk_hash_block_bytes(old_capacity));
 }
 
+/* ---- keys that move --------------------------------------------------------------
+ * A region's exit moves the objects of the region that older ones keep
+ * (promotion). A key hashed by its address (eq? hashing of a pair, a
+ * string, a record ...) then has another hash: the table is marked stale
+ * when the key's region exits, and rehashes itself before its next use. */
+
+/* Whether key's hash, as t computes it, depends on addresses: eq-hashing
+ * of objects other than symbols (which never move), and the parts of a key
+ * equal-hash looks at that it hashes by identity. */
+static int esk_hash_by_address(int kind, esk_val key, int *budget) {
+    if ((key & 3u) != 1u) return 0;
+    if (ESK_IS_PAIR(key)) {
+        if (kind != ESK_HASH_EQUAL) return 1;
+        if (--*budget < 0) return 0;
+        return esk_hash_by_address(kind, ESK_CAR(key), budget) || esk_hash_by_address(kind, ESK_CDR(key), budget);
+    }
+    switch (ESK_HEAP(key)->type) {
+    case ESK_T_SYMBOL: return 0;
+    case ESK_T_FLONUM: case ESK_T_BIGNUM: case ESK_T_RATNUM: return kind == ESK_HASH_EQ;
+    case ESK_T_STRING: case ESK_T_BYTEVECTOR: return kind != ESK_HASH_EQUAL && kind < ESK_HASH_STRING;
+    case ESK_T_VECTOR:
+        if (kind != ESK_HASH_EQUAL) return 1;
+        if (--*budget < 0) return 0;
+        for (uint32_t i = 0; i < ESK_HEAP(key)->size && *budget > 0; ++i)
+            if (esk_hash_by_address(kind, ESK_VECTOR(key)->items[i], budget)) return 1;
+        return 0;
+    default: return kind != ESK_HASH_STRING && kind != ESK_HASH_STRING_CI;
+    }
+}
+
+static void esk_hash_mark_stale(void *table) {
+    esk_hash_table *t = table;
+    esk_arena *home = esk_arena_of(t);
+    if (home && home->kind == ESK_ARENA_DESTROYED) return;
+    t->stale = 1;
+    t->rehash_on = NULL;
+}
+
+/* After storing key into t inside a region: a key younger than the table
+ * will move when its region exits, which matters when it is hashed by its
+ * address (a program's hash function may do that too). */
+static void esk_hash_watch(esk_hash_table *t, esk_val key) {
+    esk_arena *ka = esk_arena_of_val(key), *ta;
+    int budget = ESK_HASH_EQUAL_BUDGET;
+    if (!ka || ka->kind != ESK_ARENA_REGION || !ka->region || ka->region == t->rehash_on) return;
+    ta = esk_arena_of(t);
+    if (ta && ta->kind == ESK_ARENA_REGION && ta->depth >= ka->depth) return;
+    if (t->hash_kind != ESK_HASH_CUSTOM && !esk_hash_by_address(t->hash_kind, key, &budget)) return;
+    t->rehash_on = ka->region;
+    esk_region_at_free(ka->region, esk_hash_mark_stale, t);
+}
+
+/* Every live key hashed again, into a fresh block of the same size. */
+static void esk_hash_rehash(int loc, const char *who, esk_hash_table *t) {
+    esk_hash_slot *old_slots = t->slots;
+    uint32_t *old_hashes = t->hashes;
+    size_t capacity = t->capacity, i;
+    t->stale = 0;
+    esk_hash_new_storage(t, capacity);
+    t->count = 0;
+    for (i = 0; i < capacity; ++i) {
+        esk_hash_slot *fresh = t->slots;
+        uint32_t h;
+        if (old_hashes[i] < ESK_HASH_LIVE) continue;
+        h = ESK_HASH_KEY(loc, who, t, old_slots[i].key);
+        if (t->slots != fresh) {  /* the program's hash function changed the table */
+            char message[128];
+            snprintf(message, sizeof message, "%s: the hash function changed the table", who);
+            esk_raise_error(loc, message, ESK_NIL);
+        }
+        esk_hash_insert_new(t, old_slots[i].key, old_slots[i].value, h);
+    }
+    esk_hash_release_storage(t, old_slots, esk_hash_block_bytes(capacity));
+}
+
 /* ---- the table object --------------------------------------------------------- */
-static esk_hash_table *esk_hash_arg(int loc, const char *who, esk_val t) {
-    if (ESK_UNLIKELY(!ESK_HAS_TYPE(t, ESK_T_HASH_TABLE))) esk_type_error(loc, who, "a hash table", t);
-    return ESK_HASH_TABLE(t);
+static esk_hash_table *esk_hash_arg(int loc, const char *who, esk_val table) {
+    esk_hash_table *t;
+    if (ESK_UNLIKELY(!ESK_HAS_TYPE(table, ESK_T_HASH_TABLE))) esk_type_error(loc, who, "a hash table", table);
+    t = ESK_HASH_TABLE(table);
+    if (ESK_UNLIKELY(t->stale)) esk_hash_rehash(loc, who, t);
+    return t;
 }
 
 static void esk_hash_proc_arg(int loc, const char *who, esk_val f) {
@@ -322,8 +418,10 @@ static esk_hash_table *esk_hash_new(void) {
     t->count = t->used = t->capacity = 0;
     t->slots = NULL;
     t->hashes = NULL;
+    t->stale = 0;
     t->equiv = ESK_FALSE;
     t->hash = ESK_FALSE;
+    t->rehash_on = NULL;
     return t;
 }
 
@@ -358,14 +456,18 @@ esk_val esk_hash_table_p(int loc, esk_val x) {
 
 /* ---- lookups and updates --------------------------------------------------------- */
 static void esk_hash_put(int loc, const char *who, esk_hash_table *t, esk_val key, esk_val value) {
-    uint32_t h = ESK_HASH_KEY(loc, who, t, key);
-    intptr_t i = esk_hash_find(loc, who, t, key, h);
+    uint32_t h;
+    intptr_t i;
+    if (ESK_UNLIKELY(t->stale)) esk_hash_rehash(loc, who, t);
+    h = ESK_HASH_KEY(loc, who, t, key);
+    i = esk_hash_find(loc, who, t, key, h);
     if (i >= 0) {
-        t->slots[i].value = value;
+        ESK_STORE(t, &t->slots[i].value, value);
         return;
     }
     if ((t->used + 1) * 4 > t->capacity * 3) esk_hash_resize(loc, who, t);
     esk_hash_insert_new(t, key, value, h);
+    if (ESK_UNLIKELY(esk_region_depth > 1)) esk_hash_watch(t, key);
 }
 
 esk_val esk_hash_lookup(int loc, const char *who, esk_val table, esk_val key, esk_val missing) {
@@ -545,6 +647,7 @@ esk_val esk_hash_table_copy(int loc, esk_val table, esk_val mutable_p) {
     copy->hash_kind = t->hash_kind;
     copy->equiv = t->equiv;
     copy->hash = t->hash;
+    copy->stale = t->stale;
     if (t->capacity) {
         esk_hash_new_storage(copy, t->capacity);
         memcpy(copy->slots, t->slots, t->capacity * sizeof(esk_hash_slot));

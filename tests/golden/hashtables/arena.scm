@@ -1,0 +1,22 @@
+; A hash table deep-copied into an explicit arena keeps its contents and
+; works on its own; the original is untouched.
+(define h (make-hash-table))
+(hash-table-set! h "one" (list 1))
+(hash-table-set! h (list 'two) 2)
+(define a (make-arena 4096))
+(define copy (copy-to-arena h a))
+(hash-table-set! copy "three" 3)
+(display (list (hash-table-ref copy "one") (hash-table-ref copy (list 'two)) (hash-table-ref copy "three")))
+(newline)
+(display (list (hash-table-size h) (hash-table-size copy))) (newline)
+(define q (make-hash-table eq?))
+(define key (vector 'k))
+(hash-table-set! q key 'v)
+(define q2 (copy-to-arena (cons q key) a))
+(display (hash-table-ref/default (car q2) (cdr q2) 'lost)) (newline)
+(display (hash-table-ref/default (car q2) key 'original-key-is-another-object)) (newline)
+(with-region
+  (hash-table-set! copy (string-append "fo" "ur") (list 4)))
+(display (hash-table-ref copy "four")) (newline)
+(destroy-arena a)
+(display (hash-table-ref h "one")) (newline)
