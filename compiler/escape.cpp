@@ -75,6 +75,17 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// The numeric, character and string built-ins (and vectors and
+// bytevectors, which share the string table's file).
+#define ESK_PRIM(name, c_function, min, max) std::string_view{name},
+#define ESK_PRIM_VALUE(name, code)
+constexpr std::string_view reading_tables[] = {
+#include "../runtime/esk_num.def"
+#include "../runtime/esk_string.def"
+};
+#undef ESK_PRIM
+#undef ESK_PRIM_VALUE
+
 PrimUse prim_use(std::string_view n) {
     if (one_of(n, {"cons", "list", "vector", "make-vector", "make-list", "make-string", "string", "string-append",
                    "string-copy", "substring", "list-copy", "vector-copy", "list->vector", "vector->list",
@@ -100,9 +111,27 @@ PrimUse prim_use(std::string_view n) {
                    "hash-table-ref/default", "hash-table-update!", "hash-table-update!/default", "hash-table-fold",
                    "hash-table-merge!"}))
         return PrimUse::unknown;
-    // Everything else reads: predicates, arithmetic, accessors (what they
-    // return was stored, so never on the stack), output, comparisons.
-    return PrimUse::inspect;
+    // What only reads: numbers, characters and strings (their tables hold
+    // nothing else), predicates, accessors (what they return was stored, so
+    // never on the stack), output. A built-in not named here may keep or
+    // return its arguments: unknown, which is always safe.
+    if (std::find(std::begin(reading_tables), std::end(reading_tables), n) != std::end(reading_tables))
+        return PrimUse::inspect;
+    if (one_of(n, {"+", "-", "*", "/", "=", "<", ">", "<=", ">=", "car", "caar", "cadr", "cdar", "caaar", "caadr",
+                   "cadar", "caddr", "cdaar", "cdadr", "cddar", "caaaar", "caaadr", "caadar", "caaddr", "cadaar",
+                   "cadadr", "caddar", "cadddr", "cdaaar", "cdaadr", "cdadar", "cdaddr", "cddaar", "cddadr",
+                   "cdddar", "pair?", "null?", "list?", "length", "list-ref", "assq", "assv", "assoc", "not",
+                   "boolean?", "boolean=?", "eq?", "eqv?", "equal?", "procedure?", "eof-object", "eof-object?",
+                   "error-object?", "error-object-message", "error-object-irritants", "file-error?", "read-error?",
+                   "%record?", "%record-ref", "promise?", "display", "write", "newline", "write-char",
+                   "write-string", "flush-output-port", "write-shared", "write-simple", "hash-table?",
+                   "hash-table-delete!", "hash-table-exists?", "hash-table-contains?", "hash-table-size",
+                   "hash-table-keys", "hash-table-values", "hash-table->alist", "hash-table-copy",
+                   "hash-table-clear!", "hash-table-equivalence-function", "hash-table-hash-function", "hash",
+                   "equal-hash", "string-hash", "string-ci-hash", "eq-hash", "hash-by-identity", "eqv-hash",
+                   "arena?", "destroy-arena", "copy-to-arena", "arena-alloc", "make-arena"}))
+        return PrimUse::inspect;
+    return PrimUse::unknown;
 }
 
 enum class Ev { ret, tail, capture, unknown, global_var, set_local, backedge, stored };
