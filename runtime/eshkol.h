@@ -124,6 +124,7 @@ typedef enum esk_type {
     ESK_T_VALUES,       /* esk_values: several return values; size: count */
     ESK_T_CONDITION,    /* esk_condition: what error and friends raise */
     ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
+    ESK_T_PORT,         /* esk_port: an input or output port */
     ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
     ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
     ESK_T_HASH_TABLE,   /* esk_hash_table */
@@ -535,17 +536,85 @@ esk_val esk_apply_tail(int loc, int argc, esk_val *argv);
 /* A rest parameter: the list of argv[from..argc). */
 esk_val esk_rest_list(int argc, esk_val *argv, int from);
 
-/* ---- output used by display and write (ports come later) --------------- */
-void esk_display_to(FILE *out, esk_val v);
-void esk_write_to(FILE *out, esk_val v);
+/* ---- ports (esk_port.c, esk_print.c, esk_read.c) ----------------------
+ * A port moves bytes; a textual port's characters are UTF-8 (ill-formed
+ * input reads as U+FFFD). Three backings:
+ *   file output   a stdio FILE*: stdio buffers it.
+ *   file input    the file's descriptor, read(2) into the port's own buffer,
+ *                 so char-ready? and u8-ready? know what is waiting.
+ *   memory        a bytevector (data): an input port's bytes, or an output
+ *                 port's bytes so far, replaced by a bigger one as it grows.
+ * The C resources (FILE*, the input buffer) are released by close-port, or
+ * at exit for ports never closed. data and name are Scheme values; the
+ * runtime stores into data through esk_port_set_data only. */
+enum {
+    ESK_PORT_INPUT = 1,
+    ESK_PORT_OUTPUT = 2,
+    ESK_PORT_BINARY = 4,       /* else textual */
+    ESK_PORT_OPEN = 8,
+    ESK_PORT_FILE = 16,        /* else memory */
+    ESK_PORT_OWNS_FILE = 32,   /* close-port closes the FILE (not the standard streams) */
+    ESK_PORT_FOLD_CASE = 64    /* read: #!fold-case seen */
+};
+typedef struct esk_port {
+    esk_header h;
+    uint32_t flags;            /* ESK_PORT_... */
+    int32_t fd;                /* file input: the descriptor read(2) reads */
+    FILE *file;                /* file ports; NULL once closed */
+    unsigned char *buf;        /* file input: read-ahead buffer (malloc'd, freed by close-port) */
+    size_t pos, end;           /* input: unread bytes [pos, end) of buf or data; memory output: end = length */
+    esk_val data;              /* memory ports: a bytevector; ESK_FALSE otherwise */
+    esk_val name;              /* file ports: the file name (a string); ESK_FALSE otherwise */
+} esk_port;
+#define ESK_PORT(v) ((esk_port *)ESK_HEAP(v))
+#define ESK_IS_PORT(v) ESK_HAS_TYPE(v, ESK_T_PORT)
+
+/* The standard streams as ports (0 stdin, 1 stdout, 2 stderr), static
+ * objects; and the current port of each, the value of the parameter that
+ * current-input-port (-output-, -error-) name. */
+esk_port *esk_port_stdio(int which);
+esk_val esk_port_current(int which);
+/* (make-parameter value [converter]) (esk_control.c): the current ports are
+ * parameters made by it. */
+esk_val esk_make_parameter(int loc, esk_val value, esk_val converter);
+
+/* Output to an open output port, no checks: bytes, a C string, a byte. */
+void esk_port_write(esk_port *p, const void *bytes, size_t n);
+void esk_port_puts(esk_port *p, const char *s);
+void esk_port_putc(esk_port *p, int byte);
+void esk_port_flush(esk_port *p);
+/* Input from an open input port, no checks: the next byte or character
+ * (consumed unless peek), -1 at end of input. */
+int esk_port_read_byte(esk_port *p, int peek);
+int32_t esk_port_read_char(esk_port *p, int peek);
+/* Checks that v is an open port for who: direction ESK_PORT_INPUT or
+ * ESK_PORT_OUTPUT; binary 1, textual 0, either -1. ESK_DEFAULT stands for
+ * the current input or output port. */
+esk_port *esk_port_arg(int loc, const char *who, esk_val v, uint32_t direction, int binary);
+/* A fresh port reading the given bytes, or writing to memory. */
+esk_val esk_port_open_bytes(const uint8_t *bytes, size_t n, uint32_t binary);
+esk_val esk_port_open_memory_output(uint32_t binary);
+void esk_port_set_data(esk_port *p, esk_val bytevector);
+
+/* display and write onto a port. esk_write_to labels cycles (#0= #0#),
+ * esk_write_shared_to labels all shared pairs and vectors, esk_write_simple_to
+ * labels nothing. */
+void esk_display_to(esk_port *out, esk_val v);
+void esk_write_to(esk_port *out, esk_val v);
+void esk_write_shared_to(esk_port *out, esk_val v);
+void esk_write_simple_to(esk_port *out, esk_val v);
 
 /* Appends the external representation of a number to buf (NUL-ended), at
  * most size bytes; returns the length it needs (like snprintf). */
 int esk_number_to_cstring(esk_val n, int radix, char *buf, size_t size);
 /* Writes a string's characters as UTF-8, raw (display) or escaped (write). */
-void esk_string_print(FILE *out, esk_val s, int escaped);
-void esk_char_write(FILE *out, uint32_t c);        /* #\a #\space #\x3bb ... */
-void esk_put_utf8(FILE *out, uint32_t c);
+void esk_string_print(esk_port *out, esk_val s, int escaped);
+void esk_char_write(esk_port *out, uint32_t c);        /* #\a #\space #\x3bb ... */
+void esk_put_utf8(esk_port *out, uint32_t c);
+
+/* The datum reader (esk_read.c): the next datum of a textual input port,
+ * ESK_EOF at its end; malformed input raises a read-error? condition. */
+esk_val esk_read_datum(int loc, esk_port *in);
 
 /* ---- equivalence and multiple values ----------------------------------- */
 int esk_eqv(esk_val a, esk_val b);
@@ -558,7 +627,7 @@ esk_val esk_equal_p(int loc, esk_val a, esk_val b);
 esk_val esk_make_values(int n, const esk_val *items);  /* n == 1: the item itself */
 
 /* ---- symbols --------------------------------------------------------------- */
-void esk_symbol_print(FILE *out, esk_val sym, int escaped);  /* write uses |a b| when needed */
+void esk_symbol_print(esk_port *out, esk_val sym, int escaped);  /* write uses |a b| when needed */
 
 /* ---- constants built at start-up ------------------------------------- */
 esk_val esk_string_from_latin1(const char *bytes, size_t length);

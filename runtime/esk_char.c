@@ -140,18 +140,20 @@ static const struct {
 
 /* Named characters by name; the rest of the controls and the white space
  * (which would not read back) in hex; everything else as itself. */
-void esk_char_write(FILE *out, uint32_t c) {
+void esk_char_write(esk_port *out, uint32_t c) {
+    char hex[24];
+    esk_port_puts(out, "#\\");
     for (size_t i = 0; i < sizeof esk_char_names / sizeof esk_char_names[0]; ++i) {
         if (esk_char_names[i].c == c) {
-            fprintf(out, "#\\%s", esk_char_names[i].name);
+            esk_port_puts(out, esk_char_names[i].name);
             return;
         }
     }
     if (c < 0x20 || (c >= 0x7F && c < 0xA0) || esk_uni_is_white_space(c) || !ESK_IS_SCALAR_VALUE(c)) {
-        fprintf(out, "#\\x%lx", (unsigned long)c);
+        snprintf(hex, sizeof hex, "x%lx", (unsigned long)c);
+        esk_port_puts(out, hex);
         return;
     }
-    fputs("#\\", out);
     esk_put_utf8(out, c);
 }
 

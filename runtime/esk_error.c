@@ -22,20 +22,21 @@ esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants
 
 /* ---- uncaught: "Error: message irritant ..." and "  at FILE:LINE:COL" -- */
 static _Noreturn void esk_err_uncaught(int loc, esk_val obj) {
+    esk_port *err = esk_port_stdio(2);
     fflush(stdout);
     fputs("Error: ", stderr);
     if (ESK_HAS_TYPE(obj, ESK_T_CONDITION)) {
         esk_condition *c = (esk_condition *)ESK_HEAP(obj);
         esk_val irritants;
-        esk_display_to(stderr, c->message);
+        esk_display_to(err, c->message);
         for (irritants = c->irritants; ESK_IS_PAIR(irritants); irritants = ESK_CDR(irritants)) {
             fputc(' ', stderr);
-            esk_write_to(stderr, ESK_CAR(irritants));
+            esk_write_to(err, ESK_CAR(irritants));
         }
         if (c->loc > 0) loc = c->loc;
     } else {
         fputs("uncaught exception: ", stderr);
-        esk_write_to(stderr, obj);
+        esk_write_to(err, obj);
     }
     fputc('\n', stderr);
     if (loc > 0) fprintf(stderr, "  at %s:%d:%d\n", esk_locs[loc].file, esk_locs[loc].line, esk_locs[loc].col);

@@ -1,4 +1,4 @@
-/* esk_print.c - display and write: every type, with datum labels (#0= #0#) for cycles. */
+/* esk_print.c - display, write, write-shared, write-simple: every type, datum labels (#0= #0#) for cycles or sharing. */
 #include "eshkol.h"
 
 #include <stdlib.h>
@@ -58,8 +58,9 @@ static esk_val esk_prt_child(esk_val v, size_t i) {
 }
 
 /* Depth-first search with an explicit stack: a child found on the current
- * path closes a cycle and needs a label. */
-static void esk_prt_scan(esk_prt_table *t, esk_val root) {
+ * path closes a cycle and needs a label; with shared, so does any child met
+ * a second time. */
+static void esk_prt_scan(esk_prt_table *t, esk_val root, int shared) {
     size_t depth = 0, room = 64;
     esk_val *nodes = malloc(room * sizeof(esk_val));
     size_t *next = malloc(room * sizeof(size_t));
@@ -80,7 +81,7 @@ static void esk_prt_scan(esk_prt_table *t, esk_val root) {
         child = esk_prt_child(v, next[depth - 1]++);
         if (!esk_prt_compound(child)) continue;
         e = esk_prt_find(t, child, 1);
-        if (e->state == 1) e->label = -2;
+        if (e->state == 1 || (e->state == 2 && shared)) e->label = -2;
         if (e->state != 0) continue;
         e->state = 1;
         if (depth == room) {
@@ -98,10 +99,16 @@ static void esk_prt_scan(esk_prt_table *t, esk_val root) {
 
 /* ---- printing --------------------------------------------------------------- */
 typedef struct esk_prt {
-    FILE *out;
+    esk_port *out;
     int write;
     esk_prt_table labels;
 } esk_prt;
+
+static void esk_prt_printf_int(esk_prt *p, const char *format, long long n) {
+    char text[32];
+    snprintf(text, sizeof text, format, n);
+    esk_port_puts(p->out, text);
+}
 
 static void esk_prt_value(esk_prt *p, esk_val v);
 
@@ -111,11 +118,11 @@ static int esk_prt_label(esk_prt *p, esk_val v) {
     esk_prt_entry *e = esk_prt_find(&p->labels, v, 0);
     if (!e || e->label == -1) return 0;
     if (e->label >= 0) {
-        fprintf(p->out, "#%d#", (int)e->label);
+        esk_prt_printf_int(p, "#%lld#", e->label);
         return 1;
     }
     e->label = p->labels.next_label++;
-    fprintf(p->out, "#%d=", (int)e->label);
+    esk_prt_printf_int(p, "#%lld=", e->label);
     return 0;
 }
 
@@ -125,56 +132,69 @@ static int esk_prt_labelled(esk_prt *p, esk_val v) {
 }
 
 static void esk_prt_list(esk_prt *p, esk_val v) {
-    fputc('(', p->out);
+    esk_port_putc(p->out, '(');
     for (;;) {
         esk_prt_value(p, ESK_CAR(v));
         v = ESK_CDR(v);
         if (v == ESK_NIL) break;
         if (!ESK_IS_PAIR(v) || esk_prt_labelled(p, v)) {
-            fputs(" . ", p->out);
+            esk_port_puts(p->out, " . ");
             esk_prt_value(p, v);
             break;
         }
-        fputc(' ', p->out);
+        esk_port_putc(p->out, ' ');
     }
-    fputc(')', p->out);
+    esk_port_putc(p->out, ')');
 }
 
 static void esk_prt_vector(esk_prt *p, esk_val v) {
     uint32_t i;
-    fputs("#(", p->out);
+    esk_port_puts(p->out, "#(");
     for (i = 0; i < ESK_VECTOR(v)->h.size; ++i) {
-        if (i) fputc(' ', p->out);
+        if (i) esk_port_putc(p->out, ' ');
         esk_prt_value(p, ESK_VECTOR(v)->items[i]);
     }
-    fputc(')', p->out);
+    esk_port_putc(p->out, ')');
 }
 
 static void esk_prt_bytevector(esk_prt *p, esk_val v) {
     uint32_t i;
-    fputs("#u8(", p->out);
-    for (i = 0; i < ESK_BYTEVECTOR(v)->h.size; ++i) fprintf(p->out, i ? " %u" : "%u", ESK_BYTEVECTOR(v)->bytes[i]);
-    fputc(')', p->out);
+    esk_port_puts(p->out, "#u8(");
+    for (i = 0; i < ESK_BYTEVECTOR(v)->h.size; ++i)
+        esk_prt_printf_int(p, i ? " %lld" : "%lld", ESK_BYTEVECTOR(v)->bytes[i]);
+    esk_port_putc(p->out, ')');
 }
 
 static void esk_prt_number(esk_prt *p, esk_val v) {
     char small[64];
     int n = esk_number_to_cstring(v, 10, small, sizeof small);
     if (n < (int)sizeof small) {
-        fputs(small, p->out);
+        esk_port_puts(p->out, small);
     } else {
         char *big = malloc((size_t)n + 1);
         if (!big) esk_error(0, "write: out of memory", ESK_UNSPECIFIED);
         esk_number_to_cstring(v, 10, big, (size_t)n + 1);
-        fputs(big, p->out);
+        esk_port_puts(p->out, big);
         free(big);
     }
 }
 
+/* #<kind>, #<kind name> (a symbol, displayed) or #<kind "name"> (a string, written). */
 static void esk_prt_named(esk_prt *p, const char *kind, esk_val name) {
-    fprintf(p->out, "#<%s", kind);
-    if (ESK_HAS_TYPE(name, ESK_T_SYMBOL)) fprintf(p->out, " %s", ESK_SYMBOL(name)->name);
-    fputc('>', p->out);
+    esk_port_puts(p->out, "#<");
+    esk_port_puts(p->out, kind);
+    if (ESK_HAS_TYPE(name, ESK_T_SYMBOL) || ESK_HAS_TYPE(name, ESK_T_STRING)) {
+        esk_port_putc(p->out, ' ');
+        if (ESK_HAS_TYPE(name, ESK_T_SYMBOL)) esk_symbol_print(p->out, name, 0);
+        else esk_string_print(p->out, name, 1);
+    }
+    esk_port_putc(p->out, '>');
+}
+
+static void esk_prt_port(esk_prt *p, const esk_port *port) {
+    const char *kind = port->flags & ESK_PORT_INPUT ? (port->flags & ESK_PORT_BINARY ? "binary-input-port" : "input-port")
+                                                    : (port->flags & ESK_PORT_BINARY ? "binary-output-port" : "output-port");
+    esk_prt_named(p, kind, port->name);
 }
 
 static void esk_prt_heap(esk_prt *p, esk_val v) {
@@ -187,32 +207,38 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
     case ESK_T_BYTEVECTOR: esk_prt_bytevector(p, v); break;
     case ESK_T_CLOSURE: {
         const char *name = ESK_CLOSURE(v)->name;
-        fprintf(p->out, name ? "#<procedure %s>" : "#<procedure>", name);
+        esk_port_puts(p->out, "#<procedure");
+        if (name) {
+            esk_port_putc(p->out, ' ');
+            esk_port_puts(p->out, name);
+        }
+        esk_port_putc(p->out, '>');
         break;
     }
     case ESK_T_RECORD: esk_prt_named(p, "record", ((esk_record_type *)ESK_HEAP(ESK_RECORD(v)->type))->name); break;
     case ESK_T_RECORD_TYPE: esk_prt_named(p, "record-type", ((esk_record_type *)h)->name); break;
-    case ESK_T_PROMISE: fputs("#<promise>", p->out); break;
+    case ESK_T_PROMISE: esk_port_puts(p->out, "#<promise>"); break;
     case ESK_T_CONDITION:
-        fputs("#<error ", p->out);
+        esk_port_puts(p->out, "#<error ");
         esk_string_print(p->out, ((esk_condition *)h)->message, 1);
-        fputc('>', p->out);
+        esk_port_putc(p->out, '>');
         break;
     case ESK_T_VALUES: {
         uint32_t i;
         for (i = 0; i < h->size; ++i) {
-            if (i) fputc(' ', p->out);
+            if (i) esk_port_putc(p->out, ' ');
             esk_prt_value(p, ((esk_values *)h)->items[i]);
         }
         break;
     }
-    case ESK_T_BOX: fputs("#<box>", p->out); break;
-    case ESK_T_CONTINUATION: fputs("#<continuation>", p->out); break;
+    case ESK_T_BOX: esk_port_puts(p->out, "#<box>"); break;
+    case ESK_T_CONTINUATION: esk_port_puts(p->out, "#<continuation>"); break;
     case ESK_T_ARENA:
-        fputs(((esk_arena_handle *)h)->arena->kind == ESK_ARENA_DESTROYED ? "#<arena destroyed>" : "#<arena>", p->out);
+        esk_port_puts(p->out, ((esk_arena_handle *)h)->arena->kind == ESK_ARENA_DESTROYED ? "#<arena destroyed>" : "#<arena>");
         break;
-    case ESK_T_HASH_TABLE: fputs("#<hash-table>", p->out); break;
-    case ESK_T_EOF_OBJECT: case ESK_T_COUNT: fputs("#<unknown>", p->out); break;
+    case ESK_T_HASH_TABLE: esk_port_puts(p->out, "#<hash-table>"); break;
+    case ESK_T_PORT: esk_prt_port(p, (esk_port *)h); break;
+    case ESK_T_EOF_OBJECT: case ESK_T_COUNT: esk_port_puts(p->out, "#<unknown>"); break;
     }
 }
 
@@ -228,12 +254,12 @@ static void esk_prt_immediate(esk_prt *p, esk_val v) {
     case ESK_UNDEFINED: text = "#<undefined>"; break;
     default: break;
     }
-    fputs(text, p->out);
+    esk_port_puts(p->out, text);
 }
 
 static void esk_prt_value(esk_prt *p, esk_val v) {
     if (ESK_IS_FIXNUM(v)) {
-        fprintf(p->out, "%lld", (long long)ESK_FIXVAL(v));
+        esk_prt_printf_int(p, "%lld", (long long)ESK_FIXVAL(v));
     } else if (ESK_IS_CHAR(v)) {
         if (p->write) esk_char_write(p->out, ESK_CHARVAL(v));
         else esk_put_utf8(p->out, ESK_CHARVAL(v));
@@ -249,50 +275,36 @@ static void esk_prt_value(esk_prt *p, esk_val v) {
     }
 }
 
-static void esk_prt_top(FILE *out, esk_val v, int write) {
+/* mode: 0 no labels, 1 labels for cycles, 2 labels for all sharing. */
+static void esk_prt_top(esk_port *out, esk_val v, int write, int mode) {
     esk_prt p = {out, write, {NULL, 0, 0, 0}};
-    if (esk_prt_compound(v)) esk_prt_scan(&p.labels, v);
+    if (mode && esk_prt_compound(v)) esk_prt_scan(&p.labels, v, mode == 2);
     esk_prt_value(&p, v);
     free(p.labels.slots);
 }
 
-void esk_display_to(FILE *out, esk_val v) { esk_prt_top(out, v, 0); }
-void esk_write_to(FILE *out, esk_val v) { esk_prt_top(out, v, 1); }
+void esk_display_to(esk_port *out, esk_val v) { esk_prt_top(out, v, 0, 1); }
+void esk_write_to(esk_port *out, esk_val v) { esk_prt_top(out, v, 1, 1); }
+void esk_write_shared_to(esk_port *out, esk_val v) { esk_prt_top(out, v, 1, 2); }
+void esk_write_simple_to(esk_port *out, esk_val v) { esk_prt_top(out, v, 1, 0); }
 
-/* ---- the built-ins (ports come later: the optional port must be absent) - */
-static FILE *esk_prt_port(int loc, const char *who, esk_val port) {
-    if (port != ESK_DEFAULT) esk_type_error(loc, who, "no port argument (ports are not supported yet)", port);
-    return stdout;
-}
-
+/* ---- the built-ins: (display obj [port]) and the writes ----------------- */
 esk_val esk_display(int loc, esk_val v, esk_val port) {
-    esk_display_to(esk_prt_port(loc, "display", port), v);
+    esk_display_to(esk_port_arg(loc, "display", port, ESK_PORT_OUTPUT, 0), v);
     return ESK_UNSPECIFIED;
 }
 
 esk_val esk_write(int loc, esk_val v, esk_val port) {
-    esk_write_to(esk_prt_port(loc, "write", port), v);
+    esk_write_to(esk_port_arg(loc, "write", port, ESK_PORT_OUTPUT, 0), v);
     return ESK_UNSPECIFIED;
 }
 
-esk_val esk_newline(int loc, esk_val port) {
-    fputc('\n', esk_prt_port(loc, "newline", port));
+esk_val esk_write_shared(int loc, esk_val v, esk_val port) {
+    esk_write_shared_to(esk_port_arg(loc, "write-shared", port, ESK_PORT_OUTPUT, 0), v);
     return ESK_UNSPECIFIED;
 }
 
-esk_val esk_write_char(int loc, esk_val c, esk_val port) {
-    if (!ESK_IS_CHAR(c)) esk_type_error(loc, "write-char", "a character", c);
-    esk_put_utf8(esk_prt_port(loc, "write-char", port), ESK_CHARVAL(c));
-    return ESK_UNSPECIFIED;
-}
-
-esk_val esk_write_string(int loc, esk_val s, esk_val port) {
-    if (!ESK_HAS_TYPE(s, ESK_T_STRING)) esk_type_error(loc, "write-string", "a string", s);
-    esk_string_print(esk_prt_port(loc, "write-string", port), s, 0);
-    return ESK_UNSPECIFIED;
-}
-
-esk_val esk_flush_output_port(int loc, esk_val port) {
-    fflush(esk_prt_port(loc, "flush-output-port", port));
+esk_val esk_write_simple(int loc, esk_val v, esk_val port) {
+    esk_write_simple_to(esk_port_arg(loc, "write-simple", port, ESK_PORT_OUTPUT, 0), v);
     return ESK_UNSPECIFIED;
 }

@@ -135,10 +135,10 @@ size_t esk_utf8_decode(const unsigned char *p, size_t n, uint32_t *c) {
     return length;
 }
 
-void esk_put_utf8(FILE *out, uint32_t c) {
+void esk_put_utf8(esk_port *out, uint32_t c) {
     unsigned char bytes[4];
     int n = esk_utf8_encode(c, bytes);
-    fwrite(bytes, 1, (size_t)n, out);
+    esk_port_write(out, bytes, (size_t)n);
 }
 
 /* Decodes bytes[0, n): counts the characters and finds the largest. Strict:
@@ -207,31 +207,48 @@ char *esk_string_to_utf8_cstr(esk_val sv, size_t *length) {
 }
 
 /* ---- printing and equality ---------------------------------------------------- */
-static void esk_str_write_char(FILE *out, uint32_t c) {
+static void esk_str_write_char(esk_port *out, uint32_t c) {
+    char hex[16];
     switch (c) {
-    case '"': fputs("\\\"", out); return;
-    case '\\': fputs("\\\\", out); return;
-    case '\n': fputs("\\n", out); return;
-    case '\t': fputs("\\t", out); return;
-    case '\r': fputs("\\r", out); return;
-    case '\a': fputs("\\a", out); return;
-    case '\b': fputs("\\b", out); return;
+    case '"': esk_port_puts(out, "\\\""); return;
+    case '\\': esk_port_puts(out, "\\\\"); return;
+    case '\n': esk_port_puts(out, "\\n"); return;
+    case '\t': esk_port_puts(out, "\\t"); return;
+    case '\r': esk_port_puts(out, "\\r"); return;
+    case '\a': esk_port_puts(out, "\\a"); return;
+    case '\b': esk_port_puts(out, "\\b"); return;
     default: break;
     }
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) fprintf(out, "\\x%x;", (unsigned)c);
-    else esk_put_utf8(out, c);
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        snprintf(hex, sizeof hex, "\\x%x;", (unsigned)c);
+        esk_port_puts(out, hex);
+    } else {
+        esk_put_utf8(out, c);
+    }
 }
 
-void esk_string_print(FILE *out, esk_val sv, int escaped) {
+void esk_string_print(esk_port *out, esk_val sv, int escaped) {
     const esk_string *s = ESK_STRING(sv);
-    if (escaped) fputc('"', out);
+    if (escaped) esk_port_putc(out, '"');
+    if (!escaped && s->width == 1) { /* runs of ASCII in one write */
+        const uint8_t *d = s->data;
+        size_t i = 0;
+        while (i < s->length) {
+            size_t j = i;
+            while (j < s->length && d[j] < 0x80) ++j;
+            if (j > i) esk_port_write(out, d + i, j - i);
+            if (j < s->length) esk_put_utf8(out, d[j++]);
+            i = j;
+        }
+        return;
+    }
     for (size_t i = 0; i < s->length; ++i) {
         uint32_t c = esk_string_char_at(s, i);
         if (escaped) esk_str_write_char(out, c);
-        else if (c < 0x80) fputc((int)c, out);
+        else if (c < 0x80) esk_port_putc(out, (int)c);
         else esk_put_utf8(out, c);
     }
-    if (escaped) fputc('"', out);
+    if (escaped) esk_port_putc(out, '"');
 }
 
 /* Compares code point by code point: <0, 0 or >0. */

@@ -144,38 +144,43 @@ static uint32_t *esk_sym_code_points(const esk_symbol *s, uint32_t *buffer, size
     return c;
 }
 
-static void esk_sym_write_barred(FILE *out, const uint32_t *c, size_t n) {
-    fputc('|', out);
+static void esk_sym_write_barred(esk_port *out, const uint32_t *c, size_t n) {
+    char hex[24];
+    esk_port_putc(out, '|');
     for (size_t i = 0; i < n; ++i) {
         switch (c[i]) {
-        case '|': fputs("\\|", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\a': fputs("\\a", out); break;
-        case '\b': fputs("\\b", out); break;
+        case '|': esk_port_puts(out, "\\|"); break;
+        case '\\': esk_port_puts(out, "\\\\"); break;
+        case '\n': esk_port_puts(out, "\\n"); break;
+        case '\t': esk_port_puts(out, "\\t"); break;
+        case '\r': esk_port_puts(out, "\\r"); break;
+        case '\a': esk_port_puts(out, "\\a"); break;
+        case '\b': esk_port_puts(out, "\\b"); break;
         default:
-            if (c[i] != ' ' && esk_sym_hides(c[i])) fprintf(out, "\\x%lx;", (unsigned long)c[i]);
-            else esk_put_utf8(out, c[i]);
+            if (c[i] != ' ' && esk_sym_hides(c[i])) {
+                snprintf(hex, sizeof hex, "\\x%lx;", (unsigned long)c[i]);
+                esk_port_puts(out, hex);
+            } else {
+                esk_put_utf8(out, c[i]);
+            }
         }
     }
-    fputc('|', out);
+    esk_port_putc(out, '|');
 }
 
-void esk_symbol_print(FILE *out, esk_val sym, int escaped) {
+void esk_symbol_print(esk_port *out, esk_val sym, int escaped) {
     const esk_symbol *s = ESK_SYMBOL(sym);
     uint32_t buffer[64];
     size_t n;
     if (!escaped) {
-        fwrite(s->name, 1, s->length, out);
+        esk_port_write(out, s->name, s->length);
         return;
     }
     uint32_t *c = esk_sym_code_points(s, buffer, sizeof buffer / sizeof buffer[0], &n);
     int bare = esk_sym_is_identifier(c, n);
     for (size_t i = 0; bare && i < n; ++i)
         if (esk_sym_hides(c[i])) bare = 0;
-    if (bare) fwrite(s->name, 1, s->length, out);
+    if (bare) esk_port_write(out, s->name, s->length);
     else esk_sym_write_barred(out, c, n);
 }
 

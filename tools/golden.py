@@ -10,8 +10,10 @@ A program NAME.scm (or NAME.lisp, compiled with --target=vm) expects:
   NAME.out   its standard output (missing: expect no output)
   NAME.err   its standard error; when eshkolc rejects the program (exit 1),
              eshkolc's diagnostics, and then NAME.out must not exist
-At least one of the two must exist. Directives, in the comment lines that
-open the program (each key may repeat; eshkolc, args and stdin accumulate):
+At least one of the two must exist. Each build runs in an empty temporary
+working folder of its own (files it writes vanish afterwards). Directives,
+in the comment lines that open the program (each key may repeat; eshkolc,
+args and stdin accumulate):
   ;;; eshkolc: FLAGS     extra compiler flags (shell-split); --dump... flags
                          compare eshkolc's stdout with NAME.out, nothing built
   ;;; exit: N            expected exit status (default: 1 with NAME.err, else 0)
@@ -481,8 +483,12 @@ class GoldenTest:
             what = describe_abnormal(build, BUILD_TIMEOUT) or f"exit status {build.status}"
             return (f"C build failed ({what}): {shlex.join(command)} {c_file.name}\n"
                     + tail(build.stderr, COMPILER_LOG_LINES))
+        # Each run gets an empty working folder of its own: programs that
+        # write files do not collide across configurations or litter tests/.
+        run_dir = self.scratch / f"run-{config}"
+        run_dir.mkdir()
         return self.runner.run([*RUN_PREFIX.get(config, []), str(binary), *self.prog.args],
-                               self.prog.path.parent, self.prog.timeout * (10 if config in RUN_PREFIX else 1),
+                               run_dir, self.prog.timeout * (10 if config in RUN_PREFIX else 1),
                                stdin=self.prog.stdin, env=dict(env, **self.prog.env))
 
     def warn_exit_status(self, run):

@@ -22,25 +22,25 @@ static int same_text(esk_val s, const char *expected_utf8) {
     return n == strlen(expected_utf8) && memcmp(got, expected_utf8, n) == 0;
 }
 
-/* What print(out, v) writes, NUL-ended in buf. */
-static const char *printed(void (*print)(FILE *, esk_val, int), esk_val v, int escaped, char *buf, size_t size) {
-    FILE *f = tmpfile();
-    print(f, v, escaped);
-    rewind(f);
-    size_t n = fread(buf, 1, size - 1, f);
+/* What a printing function wrote onto a memory port, NUL-ended in buf. */
+static const char *port_text(esk_val port, char *buf, size_t size) {
+    esk_port *p = ESK_PORT(port);
+    size_t n = p->end < size - 1 ? p->end : size - 1;
+    if (n) memcpy(buf, ESK_BYTEVECTOR(p->data)->bytes, n);
     buf[n] = 0;
-    fclose(f);
     return buf;
 }
 
+static const char *printed(void (*print)(esk_port *, esk_val, int), esk_val v, int escaped, char *buf, size_t size) {
+    esk_val port = esk_port_open_memory_output(0);
+    print(ESK_PORT(port), v, escaped);
+    return port_text(port, buf, size);
+}
+
 static const char *char_written(uint32_t c, char *buf, size_t size) {
-    FILE *f = tmpfile();
-    esk_char_write(f, c);
-    rewind(f);
-    size_t n = fread(buf, 1, size - 1, f);
-    buf[n] = 0;
-    fclose(f);
-    return buf;
+    esk_val port = esk_port_open_memory_output(0);
+    esk_char_write(ESK_PORT(port), c);
+    return port_text(port, buf, size);
 }
 
 static void test_widening(void) {

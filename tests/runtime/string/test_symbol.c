@@ -10,13 +10,15 @@ static esk_val sym(const char *utf8) {
     return esk_intern(utf8, strlen(utf8));
 }
 
+/* What write (escaped) or display prints for symbol s, NUL-ended in buf. */
 static const char *written(esk_val s, int escaped, char *buf, size_t size) {
-    FILE *f = tmpfile();
-    esk_symbol_print(f, s, escaped);
-    rewind(f);
-    size_t n = fread(buf, 1, size - 1, f);
+    esk_val port = esk_port_open_memory_output(0);
+    esk_port *p = ESK_PORT(port);
+    size_t n;
+    esk_symbol_print(p, s, escaped);
+    n = p->end < size - 1 ? p->end : size - 1;
+    if (n) memcpy(buf, ESK_BYTEVECTOR(p->data)->bytes, n);
     buf[n] = 0;
-    fclose(f);
     return buf;
 }
 
