@@ -1,0 +1,21 @@
+; display and write print the same onto any output port as onto stdout.
+(define values-to-print
+  (list 42 -7 12345678901234567890 1/3 -2.5 1e21 +inf.0 #t #f '() #\a #\space #\x3bb
+        "str\t\"q\"" 'sym '|two words| '(1 (2 . 3) #(4 5)) (bytevector 1 2 255)
+        (eof-object) car (if #f #f)))
+(define (both show)
+  (let ((s (open-output-string)))
+    (for-each (lambda (v) (show v s) (write-char #\space s)) values-to-print)
+    (for-each (lambda (v) (show v) (write-char #\space)) values-to-print)
+    (newline)
+    (display (get-output-string s))
+    (newline)))
+(both display)
+(both write)
+(write (open-input-string "x"))
+(newline)
+(define f (open-output-file "shown.tmp"))
+(write f)
+(close-port f)
+(newline)
+(delete-file "shown.tmp")

@@ -1,0 +1,32 @@
+; Failures to open or delete files are file-error? conditions, with the
+; reason in the message and the file name as irritant.
+(define (try thunk)
+  (guard (e ((file-error? e)
+             (display "file-error: ")
+             (display (error-object-message e))
+             (display " ")
+             (write (error-object-irritants e))
+             (newline))
+            ((error-object? e)
+             (display "other error: ")
+             (display (error-object-message e))
+             (newline)))
+    (thunk)
+    (display "no error")
+    (newline)))
+(try (lambda () (open-input-file "missing.txt")))
+(try (lambda () (open-binary-input-file "missing.bin")))
+(try (lambda () (open-output-file "no-such-folder/out.txt")))
+(try (lambda () (open-binary-output-file "no-such-folder/out.bin")))
+(try (lambda () (open-input-file ".")))          ; a folder is not a file
+(try (lambda () (call-with-input-file "missing.txt" read)))
+(try (lambda () (with-input-from-file "missing.txt" read)))
+(try (lambda () (open-file "missing.txt" "r")))
+(try (lambda () (delete-file "missing.txt")))
+(try (lambda () (open-file "x.txt" "rw")))      ; a bad mode is a plain error
+; the condition is an error object, but not a read error
+(guard (e (#t (write (list (error-object? e) (file-error? e) (read-error? e)))
+              (newline)))
+  (open-input-file "missing.txt"))
+(write (file-exists? "missing.txt"))
+(newline)

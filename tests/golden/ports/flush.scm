@@ -1,0 +1,18 @@
+; flush-output-port: on stdout (implicit and explicit), a file, a string
+; port; the file's bytes are there before it is closed.
+(display "one ")
+(flush-output-port)
+(display "two ")
+(flush-output-port (current-output-port))
+(define f (open-output-file "flush.tmp"))
+(display "flushed text" f)
+(flush-output-port f)
+(write (call-with-input-file "flush.tmp" read-line))
+(display " three ")
+(define s (open-output-string))
+(display "s" s)
+(flush-output-port s)
+(write (get-output-string s))
+(close-port f)
+(newline)
+(delete-file "flush.tmp")
