@@ -259,11 +259,16 @@ static esk_port *esk_port_new(uint32_t flags) {
     return p;
 }
 
-esk_val esk_port_open_bytes(const uint8_t *bytes, size_t n, uint32_t binary) {
+/* An input port over a bytevector nothing else holds. */
+static esk_val esk_port_open_data(esk_val bytevector, uint32_t binary) {
     esk_port *p = esk_port_new(ESK_PORT_INPUT | binary);
-    p->data = esk_bytevector_from(bytes, n);
-    p->end = n;
+    p->data = bytevector;
+    p->end = ESK_BYTEVECTOR(bytevector)->h.size;
     return ESK_FROM_HEAP(p);
+}
+
+esk_val esk_port_open_bytes(const uint8_t *bytes, size_t n, uint32_t binary) {
+    return esk_port_open_data(esk_bytevector_from(bytes, n), binary);
 }
 
 esk_val esk_port_open_memory_output(uint32_t binary) { return ESK_FROM_HEAP(esk_port_new(ESK_PORT_OUTPUT | binary)); }
@@ -414,11 +419,8 @@ esk_val esk_open_file(int loc, esk_val name, esk_val mode) {
 }
 
 esk_val esk_open_input_string(int loc, esk_val s) {
-    size_t n;
-    const char *bytes;
     if (!ESK_HAS_TYPE(s, ESK_T_STRING)) esk_type_error(loc, "open-input-string", "a string", s);
-    bytes = esk_string_to_utf8_cstr(s, &n);
-    return esk_port_open_bytes((const uint8_t *)bytes, n, 0);
+    return esk_port_open_data(esk_string_to_utf8(loc, s, ESK_DEFAULT, ESK_DEFAULT), 0);
 }
 
 esk_val esk_open_output_string(int loc) {
@@ -426,6 +428,7 @@ esk_val esk_open_output_string(int loc) {
     return esk_port_open_memory_output(0);
 }
 
+/* The port reads a copy: changing the bytevector later does not show. */
 esk_val esk_open_input_bytevector(int loc, esk_val bv) {
     if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "open-input-bytevector", "a bytevector", bv);
     return esk_port_open_bytes(ESK_BYTEVECTOR(bv)->bytes, ESK_BYTEVECTOR(bv)->h.size, ESK_PORT_BINARY);

@@ -558,8 +558,10 @@ static esk_val esk_rd_hash(esk_rd *rd) {
     if (esk_rd_token_is(rd, 0, "#t", 1) || esk_rd_token_is(rd, 0, "#true", 1)) return ESK_TRUE;
     if (esk_rd_token_is(rd, 0, "#f", 1) || esk_rd_token_is(rd, 0, "#false", 1)) return ESK_FALSE;
     number = esk_rd_number(rd);
-    if (number == ESK_FALSE) esk_rd_fail(rd, "invalid syntax", esk_rd_token(rd));
-    return number;
+    if (number != ESK_FALSE) return number;
+    if (rd->text.length > 1 && rd->text.chars[1] < 0x80 && rd->text.chars[1] && strchr("xbodeiXBODEI", (int)rd->text.chars[1]))
+        esk_rd_fail(rd, "malformed number", esk_rd_token(rd));
+    esk_rd_fail(rd, "invalid syntax", esk_rd_token(rd));
 }
 
 /* One item: a datum, or ESK_RD_DOT / ESK_RD_CLOSE; c is its first character. */
