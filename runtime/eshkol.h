@@ -545,8 +545,10 @@ esk_val esk_rest_list(int argc, esk_val *argv, int from);
  *   memory        a bytevector (data): an input port's bytes, or an output
  *                 port's bytes so far, replaced by a bigger one as it grows.
  * The C resources (FILE*, the input buffer) are released by close-port, or
- * at exit for ports never closed. data and name are Scheme values; the
- * runtime stores into data through esk_port_set_data only. */
+ * at exit for ports never closed (a port object dying with its region
+ * leaves its file open until exit). data and name are Scheme values,
+ * forwarded by promotion; the runtime stores into data through
+ * esk_port_set_data only. */
 enum {
     ESK_PORT_INPUT = 1,
     ESK_PORT_OUTPUT = 2,
@@ -565,7 +567,7 @@ typedef struct esk_port {
     size_t pos, end;           /* input: unread bytes [pos, end) of buf or data; memory output: end = length */
     esk_val data;              /* memory ports: a bytevector; ESK_FALSE otherwise */
     esk_val name;              /* file ports: the file name (a string); ESK_FALSE otherwise */
-} esk_port;
+} esk_port;                    /* data and name are adjacent: promotion forwards both */
 #define ESK_PORT(v) ((esk_port *)ESK_HEAP(v))
 #define ESK_IS_PORT(v) ESK_HAS_TYPE(v, ESK_T_PORT)
 

@@ -74,7 +74,9 @@ static _Noreturn void esk_port_file_error(int loc, const char *who, const char *
 }
 
 /* ---- output ---------------------------------------------------------------- */
-void esk_port_set_data(esk_port *p, esk_val bytevector) { p->data = bytevector; }
+/* The one store into a port after it is made: store-checked, as the port
+ * may be older than the region making the new bytes. */
+void esk_port_set_data(esk_port *p, esk_val bytevector) { ESK_STORE(p, &p->data, bytevector); }
 
 /* Memory output grows by doubling: the bytes so far move to a new bytevector. */
 static uint8_t *esk_port_room(esk_port *p, size_t n) {
