@@ -11,6 +11,9 @@
 /* Bytes a file input port reads ahead. */
 #define ESK_PORT_BUFFER 4096
 
+/* Where the built-in being run was called: low-level I/O failures report it. */
+static int esk_port_loc;
+
 /* ---- file input buffers --------------------------------------------------
  * malloc'd, one per open file input port, freed by close-port. They hang
  * on one list so that memory still in use at exit stays reachable (leak
@@ -25,7 +28,7 @@ static esk_port_block *esk_port_blocks;
 
 static unsigned char *esk_port_block_new(void) {
     esk_port_block *b = malloc(sizeof(esk_port_block));
-    if (!b) esk_error(0, "open-input-file: out of memory", ESK_UNSPECIFIED);
+    if (!b) esk_error(esk_port_loc, "opening a file: out of memory", ESK_UNSPECIFIED);
     b->prev = NULL;
     b->next = esk_port_blocks;
     if (esk_port_blocks) esk_port_blocks->prev = b;
@@ -60,9 +63,6 @@ esk_port *esk_port_stdio(int which) {
 }
 
 /* ---- errors ------------------------------------------------------------------ */
-/* Where the built-in being run was called: low-level I/O failures report it. */
-static int esk_port_loc;
-
 /* A file-error? condition: "who: what (reason)" with the file name. */
 static _Noreturn void esk_port_file_error(int loc, const char *who, const char *what, int err, esk_val name) {
     char message[512];
