@@ -246,7 +246,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     if (options.dump_after == "read") return dump_datums(data);
     Library library = load_library(sources, pool, diags);
     if (diags.has_errors()) return std::nullopt;
-    Program program = expand_program(data, library, diags);
+    Program program = expand_program(data, library, sources, diags);
     if (diags.has_errors()) return std::nullopt;
     resolve_program(program, diags);
     if (diags.has_errors()) return std::nullopt;
