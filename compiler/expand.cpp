@@ -491,7 +491,7 @@ bool Expander::scan_definition(const Datum* d, bool top, std::vector<BodyForm>& 
         return !!error(d, "definition after an expression in a body");
     if (d->items.size() < 2 || d->tail)
         return !!error(d, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
-    BodyForm f{values ? BodyForm::Kind::define_values : BodyForm::Kind::define, d, {}};
+    BodyForm f{values ? BodyForm::Kind::define_values : BodyForm::Kind::define, d, {}, current_use_};
     std::vector<const Datum*> names;
     if (values) {
         if (d->items.size() != 3) return !!error(d, "malformed define-values: expected (define-values formals expr)");
@@ -523,9 +523,11 @@ bool Expander::scan(const Datum* d, bool top, std::vector<BodyForm>& forms) {
         if (!expanded_.insert(d).second) return !!error(d, "datum labels are only allowed in quoted data");
         const Datum* out = expand_macro(*m, d);
         if (!out) return false;
+        uint32_t saved = enter_use(*m, d);
         ++macro_nesting_;
         bool ok = scan(out, top, forms);
         --macro_nesting_;
+        current_use_ = saved;
         return ok;
     }
     std::string_view head = form_keyword(d);
@@ -552,7 +554,7 @@ bool Expander::scan(const Datum* d, bool top, std::vector<BodyForm>& forms) {
     } else if (head == "define" || head == "define-values") {
         return scan_definition(d, top, forms);
     } else {
-        forms.push_back({BodyForm::Kind::expression, d, {}});
+        forms.push_back({BodyForm::Kind::expression, d, {}, current_use_});
         return true;
     }
     for (const Datum* x : spliced) ok = scan(x, top, forms) && ok;
@@ -623,8 +625,10 @@ ExprPtr Expander::expand_body(const Datum* form, size_t start) {
     if (ok && first_expr == forms.size()) ok = !!error(form, fmt::format("'{}' has no expression in its body", form_name(form)));
     Let let;
     let.rec = true;
+    uint32_t outer_use = current_use_;
     for (size_t i = 0; i < first_expr && ok; ++i) {
         const BodyForm& f = forms[i];
+        current_use_ = outer_use ? outer_use : f.use;
         if (f.kind == BodyForm::Kind::define) {
             let.vars.push_back(f.vars[0]);
             let.inits.push_back(definition_value(f.form));
@@ -642,9 +646,14 @@ ExprPtr Expander::expand_body(const Datum* form, size_t start) {
     ExprPtr body;
     if (ok) {
         std::vector<ExprPtr> parts;
-        for (size_t i = first_expr; i < forms.size(); ++i) parts.push_back(expand(forms[i].form));
+        for (size_t i = first_expr; i < forms.size(); ++i) {
+            current_use_ = outer_use ? outer_use : forms[i].use;
+            parts.push_back(expand(forms[i].form));
+        }
+        current_use_ = outer_use;
         body = make_seq(forms[first_expr].form->loc, std::move(parts));
     }
+    current_use_ = outer_use;
     scope_ = saved;
     if (!ok || !body) return nullptr;
     if (first_expr == 0) return body;
@@ -656,6 +665,7 @@ ExprPtr Expander::expand_body(const Datum* form, size_t start) {
 
 void Expander::expand_top_level(const BodyForm& f) {
     if (diags_.saturated()) return;
+    current_use_ = f.use;
     ExprPtr e;
     switch (f.kind) {
     case BodyForm::Kind::expression: e = expand(f.form); break;
@@ -665,6 +675,7 @@ void Expander::expand_top_level(const BodyForm& f) {
         break;
     }
     if (e) prog_.body.push_back(std::move(e));
+    current_use_ = 0;
 }
 
 // One form of the program (or a library definition): scanned, then expanded.

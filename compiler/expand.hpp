@@ -79,6 +79,7 @@ struct BodyForm {
     Kind kind;
     const Datum* form;
     std::vector<Var*> vars;        // what a definition binds (define-values: its formals in order)
+    uint32_t use = 0;              // the macro use it came from, as Expander::current_use_
 };
 
 class Expander {
@@ -115,9 +116,10 @@ private:
     BindingMap top_level_;         // top-level macros by name, introduced top-level definitions by key
     std::deque<Macro> macros_;
     uint32_t expansions_ = 0;      // macro uses expanded so far
-    size_t expansion_nodes_ = 0;   // datums macro expansions made
+    size_t expansion_size_ = 0;    // datums and list elements macro expansions made
     uint32_t macro_nesting_ = 0;   // expansions whose output is being expanded
     const Datum* outermost_use_ = nullptr;  // the use in the program they started from
+    uint32_t current_use_ = 0;     // 1 + its index in Program::macro_uses while its expansion is expanded
     bool runaway_ = false;         // it hit a limit: expand nothing more until back out of it
     bool expansion_stopped_ = false;  // the program hit a limit: expand no more macros
     // include: the file each included file was included from.
@@ -191,6 +193,7 @@ private:
     Datum* core_id(std::string_view name, Loc loc);
     const Macro* macro_at_head(const Datum* d) const;
     const Datum* expand_macro(const Macro& m, const Datum* use);
+    const Datum* runaway(const Macro& m);
     ExprPtr expand_macro_use(const Macro& m, const Datum* use);
     const Macro* make_macro(const Datum* form, const Datum* name, const Datum* spec, Scope* env);
     bool define_syntax(const Datum* d, bool top);
@@ -212,12 +215,15 @@ private:
         e->id = prog_.next_expr_id++;
         e->loc = loc;
         e->node = std::forward<decltype(n)>(n);
+        if (current_use_) prog_.expanded_from.emplace(e->id, current_use_ - 1);
         return e;
     }
     ExprPtr error(const Datum* at, std::string message) {
-        diags_.error(at->loc, std::move(message));
+        Diagnostic& d = diags_.error(at->loc, std::move(message));
+        if (current_use_) note_macro_use(prog_, current_use_ - 1, d);
         return nullptr;
     }
+    uint32_t enter_use(const Macro& m, const Datum* use);
     ExprPtr ref(Loc loc, Var* v) { return node(loc, Ref{v}); }
     ExprPtr builtin_call(Loc loc, const std::string& name, std::vector<ExprPtr> args);
     ExprPtr constant(Loc loc, const Datum* d) { return node(loc, Const{d}); }

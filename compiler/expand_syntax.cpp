@@ -37,7 +37,7 @@ namespace {
 // its output each time.
 constexpr uint32_t max_macro_nesting = 10000;
 constexpr uint32_t max_expansions = 1000000;
-constexpr size_t max_expansion_nodes = 1000000;
+constexpr size_t max_expansion_size = 2000000;  // datums and list elements
 
 // At most about a line of a form, for messages.
 std::string excerpt(const Datum* d) {
@@ -61,10 +61,8 @@ public:
         return expander_.denote_in(literal, env_) == expander_.denote(input);
     }
     Datum* rename(const Datum* id) override { return expander_.make_alias(id, env_, false); }
-    Datum* make(DatumKind kind, Loc loc) override {
-        ++expander_.expansion_nodes_;
-        return expander_.prog_.constants.make(kind, loc);
-    }
+    Datum* make(DatumKind kind, Loc loc) override { return expander_.prog_.constants.make(kind, loc); }
+    bool charge() override { return ++expander_.expansion_size_ <= max_expansion_size; }
 
 private:
     Expander& expander_;
@@ -118,6 +116,18 @@ const Macro* Expander::macro_at_head(const Datum* d) const {
 
 // ---- macro uses ----------------------------------------------------------------------
 
+// Stops a runaway expansion, reported at the use in the program where it
+// started rather than deep inside it.
+const Datum* Expander::runaway(const Macro& m) {
+    std::string why = macro_nesting_ >= max_macro_nesting ? fmt::format("more than {} nested expansions", max_macro_nesting)
+                      : expansion_size_ > max_expansion_size ? fmt::format("more than {} datums made", max_expansion_size)
+                                                             : fmt::format("more than {} expansions", max_expansions);
+    diags_.error(outermost_use_->loc, fmt::format("expansion of macro '{}' does not stop ({})", m.name, why));
+    runaway_ = true;
+    expansion_stopped_ = macro_nesting_ < max_macro_nesting;  // the totals are for the whole program
+    return nullptr;
+}
+
 // The transcription of one use, or nullptr after reporting why not.
 const Datum* Expander::expand_macro(const Macro& m, const Datum* use) {
     if (macro_nesting_ == 0) {
@@ -125,19 +135,11 @@ const Datum* Expander::expand_macro(const Macro& m, const Datum* use) {
         runaway_ = false;
     }
     if (runaway_ || expansion_stopped_) return nullptr;
-    // Reported at the use in the program, not deep inside the expansion.
-    if (macro_nesting_ >= max_macro_nesting || expansion_nodes_ > max_expansion_nodes || ++expansions_ > max_expansions) {
-        std::string why = macro_nesting_ >= max_macro_nesting ? fmt::format("more than {} nested expansions", max_macro_nesting)
-                          : expansion_nodes_ > max_expansion_nodes ? fmt::format("more than {} datums made", max_expansion_nodes)
-                                                                   : fmt::format("more than {} expansions", max_expansions);
-        diags_.error(outermost_use_->loc, fmt::format("expansion of macro '{}' does not stop ({})", m.name, why));
-        runaway_ = true;
-        expansion_stopped_ = macro_nesting_ < max_macro_nesting;  // the totals are for the whole program
-        return nullptr;
-    }
+    if (macro_nesting_ >= max_macro_nesting || ++expansions_ > max_expansions) return runaway(m);
     SyntaxContext context(*this, m.env);
     std::string why;
     const Datum* out = m.rules.expand(use, context, &why);
+    if (expansion_size_ > max_expansion_size) return runaway(m);
     if (!out) {
         Diagnostic& e = diags_.error(use->loc, why.empty() ? fmt::format("no rule of macro '{}' matches {}", m.name, excerpt(use))
                                                            : fmt::format("in this use of macro '{}': {}", m.name, why));
@@ -151,10 +153,23 @@ const Datum* Expander::expand_macro(const Macro& m, const Datum* use) {
 ExprPtr Expander::expand_macro_use(const Macro& m, const Datum* use) {
     const Datum* out = expand_macro(m, use);
     if (!out) return nullptr;
+    uint32_t saved = enter_use(m, use);
     ++macro_nesting_;
     ExprPtr e = expand(out);
     --macro_nesting_;
+    current_use_ = saved;
     return e;
+}
+
+// Makes use the current macro use, unless the code being expanded already
+// came from one in the program; returns what to restore afterwards.
+uint32_t Expander::enter_use(const Macro& m, const Datum* use) {
+    uint32_t saved = current_use_;
+    if (!current_use_) {
+        prog_.macro_uses.push_back({use->loc, m.name});
+        current_use_ = static_cast<uint32_t>(prog_.macro_uses.size());
+    }
+    return saved;
 }
 
 // ---- defining macros -----------------------------------------------------------------

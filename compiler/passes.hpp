@@ -33,6 +33,10 @@ Program expand_program(const std::vector<Datum*>& data, const Library& library, 
 
 void resolve_program(Program& program, Diagnostics& diags);
 
+// Adds "in the expansion of macro M" to a diagnostic about code a macro
+// use in the program expanded into (use: an index in Program::macro_uses).
+void note_macro_use(const Program& program, uint32_t use, Diagnostic& d);
+
 struct Lowering;
 Lowering lower_program(Program& program);
 

@@ -360,11 +360,17 @@ private:
 };
 
 Datum* Transcriber::build(const Template& t) {
+    if (!context_.charge()) {
+        *error_ = "the expansion is too large";
+        return nullptr;
+    }
     switch (t.kind) {
     case Template::Kind::variable: {
         // A fresh copy: the expander expands each list node of code once.
         std::unordered_map<const Datum*, Datum*> copies;
-        return copy(current_[t.var]->datum, copies);
+        Datum* d = copy(current_[t.var]->datum, copies);
+        if (!d) *error_ = "the expansion is too large";
+        return d;
     }
     case Template::Kind::identifier: {
         Datum*& id = renamed_[std::string(context_.key(t.datum))];
@@ -442,10 +448,15 @@ bool Transcriber::repeat(const Template& item, int levels, const std::vector<siz
 Datum* Transcriber::copy(const Datum* d, std::unordered_map<const Datum*, Datum*>& copies) {
     if (d->kind != DatumKind::list && d->kind != DatumKind::vector) return const_cast<Datum*>(d);
     if (auto it = copies.find(d); it != copies.end()) return it->second;
+    if (!context_.charge()) return nullptr;
     Datum* out = context_.make(d->kind, d->loc);
     copies[d] = out;
-    for (const Datum* item : d->items) out->items.push_back(copy(item, copies));
-    if (d->tail) out->tail = copy(d->tail, copies);
+    for (const Datum* item : d->items) {
+        Datum* x = copy(item, copies);
+        if (!x || !context_.charge()) return nullptr;
+        out->items.push_back(x);
+    }
+    if (d->tail && !(out->tail = copy(d->tail, copies))) return nullptr;
     return out;
 }
 

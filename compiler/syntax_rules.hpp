@@ -32,6 +32,10 @@ public:
     virtual Datum* rename(const Datum* id) = 0;
     // A new datum for the output (or a list built while matching).
     virtual Datum* make(DatumKind kind, Loc loc) = 0;
+    // Accounts for one more datum in the output (a list element or a new
+    // node); false when expansion must stop because it has grown too large
+    // (the caller reports that).
+    virtual bool charge() = 0;
 };
 
 class SyntaxRules {
@@ -52,7 +56,7 @@ public:
     // The expansion of use by the first rule whose pattern matches it; nullptr
     // when no pattern matches, or when the matching rule's template cannot be
     // built from this use (subtemplates repeated by ellipses of different
-    // lengths), which *error then describes.
+    // lengths, or charge refused), which *error then describes.
     const Datum* expand(const Datum* use, MacroContext& context, std::string* error) const;
 
 private:
