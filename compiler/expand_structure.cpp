@@ -79,7 +79,7 @@ bool Expander::include_files(const Datum* d, std::vector<const Datum*>& out) {
             f = parent->second;
         }
         if (cycle) {
-            ok = !!error(name, fmt::format("'{}' includes itself", path.string()));
+            ok = !!error(name, fmt::format("include cycle: '{}' is already being included", path.string()));
             continue;
         }
         std::error_code ec;
@@ -117,7 +117,7 @@ bool Expander::feature_holds(const Datum* r, bool& ok) {
     if (r->is_proper_list() && !r->items.empty() && r->items[0]->kind == DatumKind::symbol) {
         std::string_view op = r->items[0]->text;
         size_t n = r->items.size() - 1;
-        if (op == "library" && n == 1) {
+        if (op == "library" && n == 1 && r->items[1]->is_proper_list() && !r->items[1]->items.empty()) {
             std::string why;
             return known_library(r->items[1], why);
         }
