@@ -85,7 +85,8 @@ bool Expander::include_files(const Datum* d, std::vector<const Datum*>& out) {
         std::error_code ec;
         uint32_t id = 0;
         std::string why;
-        if (fs::is_directory(path, ec)) why = "it is a directory";
+        // Special files (a directory, /dev/zero, a pipe) are never source.
+        if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) why = "not a regular file";
         if (!why.empty() || !sources_.load(path.string(), id, why)) {
             ok = !!error(name, fmt::format("cannot include '{}': {}", path.string(), why));
             continue;
