@@ -44,6 +44,7 @@ const std::unordered_map<std::string_view, Expander::Handler> Expander::special_
     {"let-syntax", &Expander::expand_let_syntax},
     {"letrec-syntax", &Expander::expand_let_syntax},
     {"syntax-rules", &Expander::expand_syntax_rules},
+    {"syntax-error", &Expander::expand_syntax_error},
     {"include", &Expander::expand_include},
     {"include-ci", &Expander::expand_include},
     {"cond-expand", &Expander::expand_cond_expand},

@@ -199,6 +199,7 @@ private:
     bool define_syntax(const Datum* d, bool top);
     ExprPtr expand_let_syntax(const Datum* d);
     ExprPtr expand_syntax_rules(const Datum* d);
+    ExprPtr expand_syntax_error(const Datum* d);
 
     // Program structure (expand_structure.cpp).
     bool include_files(const Datum* d, std::vector<const Datum*>& out);

@@ -242,4 +242,17 @@ ExprPtr Expander::expand_syntax_rules(const Datum* d) {
     return error(d, "syntax-rules is only allowed as the transformer of define-syntax, let-syntax or letrec-syntax");
 }
 
+
+// (syntax-error "message" form ...): an error when expanded, reported at
+// the macro use in the program that led to it (R7RS 4.3.3).
+ExprPtr Expander::expand_syntax_error(const Datum* d) {
+    if (d->items.size() < 2 || d->items[1]->kind != DatumKind::string)
+        return error(d, "malformed syntax-error: expected (syntax-error \"message\" form ...)");
+    std::string message = d->items[1]->text;
+    for (size_t i = 2; i < d->items.size(); ++i) message += " " + write_datum(d->items[i]);
+    if (!current_use_) return error(d, message);
+    diags_.error(prog_.macro_uses[current_use_ - 1].loc, message).notes.push_back({d->loc, "syntax-error here"});
+    return nullptr;
+}
+
 }  // namespace eshkol::expand
