@@ -698,8 +698,9 @@ void Expander::program(const std::vector<Datum*>& data) {
 // Adds the library definitions of every global nothing else defines, and
 // of what those use, ahead of the program's own forms.
 void Expander::pull_library() {
-    for (const Var& v : prog_.vars)
-        if (v.global && v.defined) user_defined_.insert(v.name);
+    // The program's own definitions, not those of names macros introduced.
+    for (const auto& [name, v] : globals_)
+        if (v->defined) user_defined_.insert(name);
     std::vector<ExprPtr> user = std::move(prog_.body);
     prog_.body.clear();
     in_library_ = true;

@@ -23,3 +23,9 @@
   (syntax-rules () ((_ name v) (define (name) v))))
 (define-constant late-value 'late)
 (write (use-late)) (newline)
+; an introduced name that is also a library procedure's name hides neither
+(define-syntax define-with-own-filter
+  (syntax-rules ()
+    ((_ name) (begin (define (filter x) (list 'own x)) (define (name) (filter 1))))))
+(define-with-own-filter own)
+(write (list (own) (filter odd? '(1 2 3)))) (newline)
