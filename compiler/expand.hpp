@@ -115,8 +115,8 @@ private:
     std::unordered_map<const Datum*, Alias> aliases_;
     BindingMap top_level_;         // top-level macros by name, introduced top-level definitions by key
     std::deque<Macro> macros_;
-    uint32_t expansions_ = 0;      // macro uses expanded so far
-    size_t expansion_size_ = 0;    // datums and list elements macro expansions made
+    size_t use_size_ = 0;          // datums and list elements made expanding the current use in the program
+    size_t program_size_ = 0;      // ... expanding all of them
     uint32_t macro_nesting_ = 0;   // expansions whose output is being expanded
     const Datum* outermost_use_ = nullptr;  // the use in the program they started from
     uint32_t current_use_ = 0;     // 1 + its index in Program::macro_uses while its expansion is expanded

@@ -36,8 +36,8 @@ namespace {
 // stack or memory: a macro that never stops expanding, or one that doubles
 // its output each time.
 constexpr uint32_t max_macro_nesting = 10000;
-constexpr uint32_t max_expansions = 1000000;
-constexpr size_t max_expansion_size = 2000000;  // datums and list elements
+constexpr size_t max_use_size = 1000000;         // datums and list elements from one use in the program
+constexpr size_t max_program_size = 10000000;    // ... from all of them
 
 // At most about a line of a form, for messages.
 std::string excerpt(const Datum* d) {
@@ -62,7 +62,9 @@ public:
     }
     Datum* rename(const Datum* id) override { return expander_.make_alias(id, env_, false); }
     Datum* make(DatumKind kind, Loc loc) override { return expander_.prog_.constants.make(kind, loc); }
-    bool charge() override { return ++expander_.expansion_size_ <= max_expansion_size; }
+    bool charge() override {
+        return ++expander_.use_size_ <= max_use_size && ++expander_.program_size_ <= max_program_size;
+    }
 
 private:
     Expander& expander_;
@@ -120,11 +122,11 @@ const Macro* Expander::macro_at_head(const Datum* d) const {
 // started rather than deep inside it.
 const Datum* Expander::runaway(const Macro& m) {
     std::string why = macro_nesting_ >= max_macro_nesting ? fmt::format("more than {} nested expansions", max_macro_nesting)
-                      : expansion_size_ > max_expansion_size ? fmt::format("more than {} datums made", max_expansion_size)
-                                                             : fmt::format("more than {} expansions", max_expansions);
+                      : use_size_ > max_use_size         ? fmt::format("more than {} datums made", max_use_size)
+                                                         : fmt::format("macro expansions made more than {} datums in all", max_program_size);
     diags_.error(outermost_use_->loc, fmt::format("expansion of macro '{}' does not stop ({})", m.name, why));
     runaway_ = true;
-    expansion_stopped_ = macro_nesting_ < max_macro_nesting;  // the totals are for the whole program
+    expansion_stopped_ = program_size_ > max_program_size;
     return nullptr;
 }
 
@@ -133,13 +135,14 @@ const Datum* Expander::expand_macro(const Macro& m, const Datum* use) {
     if (macro_nesting_ == 0) {
         outermost_use_ = use;
         runaway_ = false;
+        use_size_ = 0;
     }
     if (runaway_ || expansion_stopped_) return nullptr;
-    if (macro_nesting_ >= max_macro_nesting || ++expansions_ > max_expansions) return runaway(m);
+    if (macro_nesting_ >= max_macro_nesting) return runaway(m);
     SyntaxContext context(*this, m.env);
     std::string why;
     const Datum* out = m.rules.expand(use, context, &why);
-    if (expansion_size_ > max_expansion_size) return runaway(m);
+    if (use_size_ > max_use_size || program_size_ > max_program_size) return runaway(m);
     if (!out) {
         Diagnostic& e = diags_.error(use->loc, why.empty() ? fmt::format("no rule of macro '{}' matches {}", m.name, excerpt(use))
                                                            : fmt::format("in this use of macro '{}': {}", m.name, why));
