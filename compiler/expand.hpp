@@ -244,6 +244,9 @@ private:
 
 std::string form_name(const Datum* form);
 
+// Whether a datum's graph has a cycle or a shared node (datum labels).
+bool labelled_structure(const Datum* root);
+
 // R7RS-small libraries a program may import (and cond-expand may test).
 bool known_library(const Datum* name, std::string& why_not);
 

@@ -189,6 +189,10 @@ const Macro* Expander::make_macro(const Datum* form, const Datum* name, const Da
                                 name->text));
         return nullptr;
     }
+    if (labelled_structure(spec)) {
+        error(spec, "datum labels are only allowed in quoted data");
+        return nullptr;
+    }
     SyntaxContext context(*this, env);
     std::optional<SyntaxRules> rules = SyntaxRules::parse(spec, context, diags_);
     if (!rules) return nullptr;

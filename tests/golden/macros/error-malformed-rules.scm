@@ -10,3 +10,4 @@
 (define-syntax no-name 5)
 (define-syntax (named-like-a-procedure x) x)
 (let-syntax ((m 5)) 1)
+(define-syntax cyclic (syntax-rules () (#0=(_ . #0#) 1)))
