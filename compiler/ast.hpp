@@ -6,6 +6,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -66,9 +67,18 @@ struct Expr {
     std::variant<Const, Ref, Set, Define, If, Seq, Call, Let, std::unique_ptr<Lambda>> node;
 };
 
+// A use of a macro in the program's text, for notes on errors in the code
+// it expanded into.
+struct MacroUse {
+    Loc loc;
+    std::string macro;
+};
+
 // A whole program after expansion: top-level forms in source order.
 struct Program {
     std::vector<ExprPtr> body;
+    std::vector<MacroUse> macro_uses;
+    std::unordered_map<uint32_t, uint32_t> expanded_from;  // expr id -> index in macro_uses
     std::deque<Var> vars;           // owns every Var
     DatumPool constants;            // datums synthesised by expansion
     uint32_t next_expr_id = 1;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -39,6 +40,10 @@ options:
   --dump-escape          print each allocation site as FILE:LINE:COL KIND
                          CLASS TIER (escape analysis) and stop
   --no-line-directives   omit #line directives from the C
+  -MD                    also write a make-style depfile listing every file
+                         read (INPUT and what it includes); its name is OUTPUT
+                         with .d, or the one -MF gives
+  -MF FILE               with -MD: the depfile's name
   --target=c             native C (the default)
   --target=vm            INPUT is in the word-level Lisp of the 64K-word
                          machine; the C holds its bytecode and a simulator
@@ -55,6 +60,8 @@ struct CommandLine {
     bool run = false;
     bool vm = false;     // --target=vm
     bool stats = false;  // --stats
+    bool depfile = false;       // -MD
+    std::string depfile_name;   // -MF
     std::vector<std::string> run_args;
     CompileOptions options;
 };
@@ -90,6 +97,11 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
             return fmt::format("{}: unknown target (available: c, vm)", a);
         } else if (a == "--stats") {
             cl.stats = true;
+        } else if (a == "-MD") {
+            cl.depfile = true;
+        } else if (a == "-MF") {
+            if (i + 1 >= args.size()) return "-MF needs a file name";
+            cl.depfile_name = args[++i];
         } else if (a.size() > 1 && a[0] == '-') {
             return fmt::format("unknown option '{}' (see eshkolc --help)", a);
         } else if (!cl.input.empty()) {
@@ -99,6 +111,7 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
         }
     }
     if (!done && cl.input.empty()) return "no input file (see eshkolc --help)";
+    if (!cl.depfile_name.empty() && !cl.depfile) return "-MF needs -MD";
     if (!cl.vm && (cl.stats || cl.options.dump_after == "bytecode"))
         return fmt::format("{} needs --target=vm", cl.stats ? "--stats" : "--dump=bytecode");
     if (cl.vm && (cl.options.dump_after == "expand" || cl.options.dump_after == "escape"))
@@ -120,6 +133,38 @@ std::string dump_datums(const std::vector<Datum*>& data) {
 }
 
 void run_on_large_stack(const std::function<void()>& fn);
+
+// A file name as make and ninja read it in a depfile.
+std::string depfile_escape(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (c == ' ' || c == '#') out += '\\';
+        if (c == '$') out += '$';
+        out += c;
+    }
+    return out;
+}
+
+// -MD: "OUTPUT: INPUT INCLUDED ..." naming every file read from disk.
+bool write_depfile(const CommandLine& cl, const SourceManager& sources, std::ostream& err) {
+    std::string target = cl.output == "-" ? default_output(cl.input) : cl.output;
+    std::string name = cl.depfile_name;
+    if (name.empty()) name = std::filesystem::path(target).replace_extension(".d").string();
+    std::string text = depfile_escape(target) + ":";
+    std::vector<std::string> seen;
+    for (size_t id = 0; id < sources.size(); ++id) {
+        const SourceFile& f = sources.file(static_cast<uint32_t>(id));
+        if (!f.from_disk || std::find(seen.begin(), seen.end(), f.path) != seen.end()) continue;
+        seen.push_back(f.path);
+        text += " " + depfile_escape(f.path);
+    }
+    std::ofstream file(name, std::ios::binary);
+    file << text << "\n";
+    file.close();
+    if (file) return true;
+    err << fmt::format("eshkolc: error: cannot write '{}'\n", name);
+    return false;
+}
 
 // --target=vm: the VM backend (compiler/vm), which also answers --stats.
 std::optional<std::string> compile_vm(SourceManager& sources, uint32_t file_id, const CommandLine& cl,
@@ -199,6 +244,7 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
                                               : compile_file(sources, file_id, options, diags);
     err << diags.render(sources);
     if (!result) return exit_program_error;
+    if (cl.depfile && !write_depfile(cl, sources, err)) return exit_usage;
     if (!cl.options.dump_after.empty() || cl.output == "-") {
         out << *result;
         return exit_ok;
@@ -246,7 +292,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     if (options.dump_after == "read") return dump_datums(data);
     Library library = load_library(sources, pool, diags);
     if (diags.has_errors()) return std::nullopt;
-    Program program = expand_program(data, library, diags);
+    Program program = expand_program(data, library, sources, diags);
     if (diags.has_errors()) return std::nullopt;
     resolve_program(program, diags);
     if (diags.has_errors()) return std::nullopt;

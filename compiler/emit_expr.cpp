@@ -30,7 +30,10 @@ const Lambda* lambda_of(const Expr& e) {
 }  // namespace
 
 std::string Emitter::statements(const Code& c) {
-    if (c.trivial) return c.stmts;
+    // A local read only for effect, as in (let ((x 1)) x 'done), still
+    // counts as a use, or C compilers warn that it is set but not used.
+    bool local = c.value.size() > 1 && c.value[0] == 'v' && std::isdigit(static_cast<unsigned char>(c.value[1]));
+    if (c.trivial && !local) return c.stmts;
     return c.stmts + fmt::format("    (void)({});\n", c.value);
 }
 

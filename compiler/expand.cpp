@@ -1,6 +1,7 @@
 // Expansion: datums to the core AST, with local scopes resolved on the way.
-// This file holds the core forms, bodies and definitions; derived forms are
-// in expand_derived.cpp.
+// This file holds the core forms, bodies, definitions and the program;
+// derived forms are in expand_derived.cpp, identifiers and macros in
+// expand_syntax.cpp, include, cond-expand and import in expand_structure.cpp.
 #include "expand.hpp"
 
 #include "primitives.hpp"
@@ -39,16 +40,27 @@ const std::unordered_map<std::string_view, Expander::Handler> Expander::special_
     {"guard", &Expander::expand_guard},
     {"parameterize", &Expander::expand_parameterize},
     {"with-region", &Expander::expand_with_region},
+    {"define-syntax", &Expander::expand_define},
+    {"let-syntax", &Expander::expand_let_syntax},
+    {"letrec-syntax", &Expander::expand_let_syntax},
+    {"syntax-rules", &Expander::expand_syntax_rules},
+    {"syntax-error", &Expander::expand_syntax_error},
+    {"include", &Expander::expand_include},
+    {"include-ci", &Expander::expand_include},
+    {"cond-expand", &Expander::expand_cond_expand},
+    {"import", &Expander::expand_import},
+    {"define-library", &Expander::expand_import},
 };
 
 std::string form_name(const Datum* form) { return form->items[0]->text; }
 
 // ---- names ------------------------------------------------------------------
 
+// A binding the expander itself made under a name no program writes.
 Var* Expander::lookup(const std::string& name) {
     for (Scope* s = scope_; s; s = s->parent) {
         auto it = s->names.find(name);
-        if (it != s->names.end()) return it->second;
+        if (it != s->names.end()) return it->second.var;
     }
     return nullptr;
 }
@@ -95,27 +107,36 @@ Var* Expander::bind_local(Scope& scope, const Datum* name) {
         diags_.error(name->loc, fmt::format("expected a variable name, got '{}'", write_datum(name)));
         return nullptr;
     }
-    if (scope.names.count(name->text)) {
+    std::string_view k = key(name);
+    if (scope.names.find(k) != scope.names.end()) {
         diags_.error(name->loc, fmt::format("duplicate variable '{}'", name->text));
         return nullptr;
     }
     Var* v = fresh(name->text, name->loc);
-    scope.names[name->text] = v;
+    scope.names.emplace(std::string(k), Binding{v, nullptr});
     return v;
 }
 
+// Whether d is the identifier `name` with its top-level meaning (not
+// shadowed by a local binding or a macro).
 bool Expander::is_keyword(const Datum* d, std::string_view name) const {
-    if (!d->is_symbol(name)) return false;
-    for (Scope* s = scope_; s; s = s->parent)
-        if (s->names.count(d->text)) return false;
-    return true;
+    return d->kind == DatumKind::symbol && denote(d).is_free(name);
+}
+
+// The top-level name a form's head means (a special form such as define or
+// begin), or "" when the head is not an identifier or is bound.
+std::string_view Expander::form_keyword(const Datum* d) const {
+    if (d->kind != DatumKind::list || d->items.empty() || d->items[0]->kind != DatumKind::symbol) return {};
+    Denotation den = denote(d->items[0]);
+    return den.var || den.macro ? std::string_view{} : den.name;
 }
 
 Expander::Handler Expander::special_form(const Datum* head) const {
     if (head->kind != DatumKind::symbol) return nullptr;
-    auto it = special_forms.find(head->text);
-    if (it == special_forms.end() || !is_keyword(head, head->text)) return nullptr;
-    return it->second;
+    Denotation den = denote(head);
+    if (den.var || den.macro) return nullptr;
+    auto it = special_forms.find(den.name);
+    return it == special_forms.end() ? nullptr : it->second;
 }
 
 // ---- building core AST ---------------------------------------------------------
@@ -168,14 +189,16 @@ ExprPtr Expander::expand(const Datum* d) {
     if (diags_.saturated()) return nullptr;
     switch (d->kind) {
     case DatumKind::symbol: {
-        if (special_forms.count(d->text) && !lookup(d->text))
-            return error(d, fmt::format("syntax keyword '{}' used as a variable", d->text));
-        Var* v = lookup(d->text);
-        return ref(d->loc, v ? v : global(d->text, d->loc));
+        Denotation den = denote(d);
+        if (den.var) return ref(d->loc, den.var);
+        if (den.macro) return error(d, fmt::format("macro '{}' used as a variable", d->text));
+        if (special_forms.count(den.name)) return error(d, fmt::format("syntax keyword '{}' used as a variable", d->text));
+        return ref(d->loc, global(std::string(den.name), d->loc));
     }
     case DatumKind::list:
         if (d->is_null()) return error(d, "empty combination '()': use ''() for the empty list");
         if (!expanded_.insert(d).second) return error(d, "datum labels are only allowed in quoted data");
+        if (const Macro* m = macro_at_head(d)) return expand_macro_use(*m, d);
         if (d->tail) return error(d, "a dotted list is not an expression");
         if (Handler h = special_form(d->items[0])) return (this->*h)(d);
         return expand_application(d);
@@ -219,8 +242,10 @@ ExprPtr Expander::expand_set(const Datum* d) {
     if (d->items.size() != 3 || d->items[1]->kind != DatumKind::symbol)
         return error(d, "malformed set!: expected (set! name expr)");
     const Datum* name = d->items[1];
-    Var* v = lookup(name->text);
-    if (!v) v = global(name->text, name->loc);
+    Denotation den = denote(name);
+    if (den.macro || (!den.var && special_forms.count(den.name)))
+        return error(name, fmt::format("set! of syntax keyword '{}'", name->text));
+    Var* v = den.var ? den.var : global(std::string(den.name), name->loc);
     v->assigned = true;
     ExprPtr value = expand(d->items[2]);
     if (!value) return nullptr;
@@ -416,47 +441,130 @@ ExprPtr Expander::expand_letrec(const Datum* d) {
 
 // ---- bodies and definitions -----------------------------------------------------
 
-// Splits a body into its definitions and expressions: begin forms splice,
-// define-record-type becomes the definitions it stands for.
-bool Expander::collect_body(const Datum* form, size_t start, std::vector<Definition>& defs,
-                            std::vector<const Datum*>& exprs) {
-    for (size_t i = start; i < form->items.size(); ++i) {
-        const Datum* d = form->items[i];
-        const Datum* head = d->kind == DatumKind::list && !d->is_null() && !d->tail ? d->items[0] : nullptr;
-        if (head && is_keyword(head, "begin") && exprs.empty()) {
-            if (!collect_body(d, 1, defs, exprs)) return false;
-            continue;
-        }
-        if (head && is_keyword(head, "define-record-type")) {
-            const Datum* begin = record_definitions(d);
-            if (!begin) return false;
-            if (!collect_body(begin, 1, defs, exprs)) return false;
-            continue;
-        }
-        bool define = head && is_keyword(head, "define"), values = head && is_keyword(head, "define-values");
-        if (!define && !values) {
-            exprs.push_back(d);
-            continue;
-        }
-        if (!exprs.empty()) {
-            diags_.error(d->loc, "definition after an expression in a body");
-            return false;
-        }
-        if (d->items.size() < 2) {
-            diags_.error(d->loc, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
-            return false;
-        }
-        const Datum* target = d->items[1];
-        while (define && target->kind == DatumKind::list && !target->is_null()) target = target->items[0];  // curried
-        defs.push_back({d, target, values});
+namespace {
+
+// The names (define-values formals expr) binds: (a b), (a b . c) or c.
+// Returns what is not a name, or null.
+const Datum* formal_names(const Datum* formals, std::vector<const Datum*>& out) {
+    if (formals->kind == DatumKind::symbol) {
+        out.push_back(formals);
+        return nullptr;
     }
+    if (formals->kind != DatumKind::list) return formals;
+    out.assign(formals->items.begin(), formals->items.end());
+    if (formals->tail) out.push_back(formals->tail);
+    for (const Datum* n : out)
+        if (n->kind != DatumKind::symbol) return n;
+    return nullptr;
+}
+
+}  // namespace
+
+// The variable a definition binds: a local of the body being scanned, or a
+// global. An introduced name (an alias) defined at the top level gets a
+// global of its own, which only that alias reaches.
+Var* Expander::define_name(const Datum* name, bool top) {
+    if (!top) return bind_local(*scope_, name);
+    Var* v = nullptr;
+    auto alias = aliases_.find(name);
+    if (alias != aliases_.end() && !alias->second.builtin && !in_library_) {
+        Binding& b = top_level_[alias->second.key];
+        if (!b.var) {
+            b = {fresh(name->text, name->loc), nullptr};
+            b.var->global = true;
+        }
+        v = b.var;
+    } else {
+        if (auto it = top_level_.find(name->text); it != top_level_.end() && !in_library_) top_level_.erase(it);
+        v = global(name->text, name->loc);
+    }
+    if (v->defined) v->assigned = true; else v->loc = name->loc;
+    v->defined = true;
+    return v;
+}
+
+// (define name expr), (define (name . formals) body ...), curried
+// (define ((name a) b) body ...), (define-values formals expr): the names
+// are bound now, so the forms after this one see them.
+bool Expander::scan_definition(const Datum* d, bool top, std::vector<BodyForm>& forms) {
+    bool values = form_keyword(d) == "define-values";
+    if (!top && !forms.empty() && forms.back().kind == BodyForm::Kind::expression)
+        return !!error(d, "definition after an expression in a body");
+    if (d->items.size() < 2 || d->tail)
+        return !!error(d, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
+    BodyForm f{values ? BodyForm::Kind::define_values : BodyForm::Kind::define, d, {}, current_use_};
+    std::vector<const Datum*> names;
+    if (values) {
+        if (d->items.size() != 3) return !!error(d, "malformed define-values: expected (define-values formals expr)");
+        if (const Datum* bad = formal_names(d->items[1], names))
+            return !!error(bad, "malformed define-values: expected variable names");
+    } else {
+        const Datum* target = d->items[1];
+        while (target->kind == DatumKind::list && !target->is_null()) target = target->items[0];  // curried
+        if (target->kind != DatumKind::symbol) return !!error(target, "malformed define: expected a name");
+        names.push_back(target);
+    }
+    for (const Datum* n : names) {
+        Var* v = define_name(n, top);
+        if (!v) return false;
+        f.vars.push_back(v);
+    }
+    forms.push_back(std::move(f));
     return true;
+}
+
+// Adds the forms d stands for to a body (or, when top, to the program):
+// macro uses are expanded, begin, include and cond-expand splice,
+// define-record-type becomes its definitions, define-syntax defines its
+// macro at once and definitions bind their names at once, so every later
+// form sees them. Expressions are kept for expand_body to expand.
+bool Expander::scan(const Datum* d, bool top, std::vector<BodyForm>& forms) {
+    if (diags_.saturated()) return false;
+    if (const Macro* m = macro_at_head(d)) {
+        if (!expanded_.insert(d).second) return !!error(d, "datum labels are only allowed in quoted data");
+        const Datum* out = expand_macro(*m, d);
+        if (!out) return false;
+        uint32_t saved = enter_use(*m, d);
+        ++macro_nesting_;
+        bool ok = scan(out, top, forms);
+        --macro_nesting_;
+        current_use_ = saved;
+        return ok;
+    }
+    std::string_view head = form_keyword(d);
+    std::vector<const Datum*> spliced;
+    bool ok = true;
+    if (head == "begin") {
+        if (!expanded_.insert(d).second) return !!error(d, "datum labels are only allowed in quoted data");
+        if (d->tail) return !!error(d, "malformed begin: a dotted list");
+        spliced.assign(d->items.begin() + 1, d->items.end());
+    } else if (head == "include" || head == "include-ci") {
+        ok = include_files(d, spliced);
+    } else if (head == "cond-expand") {
+        ok = cond_expand_clause(d, spliced);
+    } else if (head == "define-record-type") {
+        const Datum* begin = record_definitions(d);
+        if (!begin) return false;
+        spliced.assign(begin->items.begin() + 1, begin->items.end());
+    } else if (head == "define-syntax") {
+        if (!top && !forms.empty() && forms.back().kind == BodyForm::Kind::expression)
+            return !!error(d, "definition after an expression in a body");
+        return define_syntax(d, top);
+    } else if (head == "import" && top) {
+        return check_import(d);
+    } else if (head == "define" || head == "define-values") {
+        return scan_definition(d, top, forms);
+    } else {
+        forms.push_back({BodyForm::Kind::expression, d, {}, current_use_});
+        return true;
+    }
+    for (const Datum* x : spliced) ok = scan(x, top, forms) && ok;
+    return ok;
 }
 
 // The value a definition binds: (define name expr), (define name),
 // (define (name . formals) body ...), curried (define ((name a) b) body ...).
-ExprPtr Expander::definition_value(const Definition& def) {
-    const Datum* d = def.form;
+ExprPtr Expander::definition_value(const Datum* d) {
     const Datum* target = d->items[1];
     if (target->kind == DatumKind::symbol) {
         if (d->items.size() > 3) return error(d, "malformed define: expected (define name expr)");
@@ -465,24 +573,38 @@ ExprPtr Expander::definition_value(const Definition& def) {
         name_lambda(value, target->text);
         return value;
     }
-    if (target->kind != DatumKind::list || target->is_null()) return error(target, "malformed define: expected a name");
-    if (d->items.size() < 3) return error(d, fmt::format("procedure '{}' has an empty body", def.name->text));
+    const Datum* name = target;
+    while (name->kind == DatumKind::list && !name->is_null()) name = name->items[0];
+    if (d->items.size() < 3) return error(d, fmt::format("procedure '{}' has an empty body", name->text));
     Datum* formals = prog_.constants.make(DatumKind::list, target->loc);
     formals->items.assign(target->items.begin() + 1, target->items.end());
     formals->tail = target->tail;
     if (target->items[0]->kind == DatumKind::list) {
         // Curried: (define ((name . a) . b) body ...) is (define (name . a) (lambda b body ...)).
         Datum* lambda = prog_.constants.make(DatumKind::list, d->loc);
-        Datum* keyword = prog_.constants.make(DatumKind::symbol, d->loc);
-        keyword->text = "lambda";
-        lambda->items = {keyword, formals};
+        lambda->items = {core_id("lambda", d->loc), formals};
         lambda->items.insert(lambda->items.end(), d->items.begin() + 2, d->items.end());
         Datum* inner = prog_.constants.make(DatumKind::list, d->loc);
         inner->items = {const_cast<Datum*>(d->items[0]), target->items[0], lambda};
-        return definition_value({inner, def.name, false});
+        return definition_value(inner);
     }
-    if (def.name->kind != DatumKind::symbol) return error(def.name, "malformed define: expected a procedure name");
-    return make_lambda(d, formals, 2, def.name->text);
+    return make_lambda(d, formals, 2, name->text);
+}
+
+// (define-values formals expr): receives the values, then assigns the
+// variables scan_definition bound.
+ExprPtr Expander::define_values(const BodyForm& f) {
+    const Datum* d = f.form;
+    std::vector<const Datum*> names;
+    formal_names(d->items[1], names);
+    return receive_values(d->loc, d->items[1], d->items[2], [&]() -> ExprPtr {
+        std::vector<ExprPtr> sets;
+        for (size_t i = 0; i < f.vars.size(); ++i) {
+            f.vars[i]->assigned = true;
+            sets.push_back(node(d->loc, Set{f.vars[i], ref(d->loc, denote(names[i]).var)}));
+        }
+        return make_seq(d->loc, std::move(sets));
+    });
 }
 
 ExprPtr Expander::expand_sequence(const Datum* form, size_t start) {
@@ -493,155 +615,92 @@ ExprPtr Expander::expand_sequence(const Datum* form, size_t start) {
 
 // body: definition ... expression ...; internal definitions become letrec*.
 ExprPtr Expander::expand_body(const Datum* form, size_t start) {
-    std::vector<Definition> defs;
-    std::vector<const Datum*> exprs;
-    if (!collect_body(form, start, defs, exprs)) return nullptr;
-    if (exprs.empty()) return error(form, fmt::format("'{}' has no expression in its body", form_name(form)));
     Scope scope{{}, scope_};
-    Let let;
-    let.rec = true;
-    bool ok = true;
-    std::vector<std::vector<Var*>> value_vars(defs.size());
-    std::vector<Var*> single_vars(defs.size(), nullptr);
-    for (size_t i = 0; i < defs.size(); ++i) {
-        if (!defs[i].values) {
-            single_vars[i] = bind_local(scope, defs[i].name);
-            ok = ok && single_vars[i];
-            continue;
-        }
-        const Datum* formals = defs[i].name;
-        for (const Datum* n : formals->kind == DatumKind::list ? formals->items : std::vector<Datum*>{})
-            if (Var* v = bind_local(scope, n)) value_vars[i].push_back(v);
-        if (formals->kind == DatumKind::symbol || (formals->kind == DatumKind::list && formals->tail))
-            if (Var* v = bind_local(scope, formals->kind == DatumKind::symbol ? formals : formals->tail)) value_vars[i].push_back(v);
-    }
     Scope* saved = scope_;
     scope_ = &scope;
-    for (size_t i = 0; i < defs.size() && ok; ++i) {
-        if (!defs[i].values) {
-            ExprPtr init = definition_value(defs[i]);
-            ok = ok && init;
-            let.vars.push_back(single_vars[i]);
-            let.inits.push_back(std::move(init));
-            continue;
-        }
-        // (define-values formals expr): a dummy binding whose init assigns them.
-        const Datum* d = defs[i].form;
-        if (d->items.size() != 3) {
-            ok = !!error(d, "malformed define-values: expected (define-values formals expr)");
-            break;
-        }
-        std::vector<Var*> targets = value_vars[i];
-        ExprPtr assign = receive_values(d->loc, defs[i].name, d->items[2], [&]() -> ExprPtr {
-            std::vector<ExprPtr> sets;
-            for (Var* t : targets) {
-                Var* source = lookup(t->name);
-                t->assigned = true;
-                sets.push_back(node(d->loc, Set{t, ref(d->loc, source)}));
+    std::vector<BodyForm> forms;
+    bool ok = true;
+    for (size_t i = start; i < form->items.size(); ++i) ok = scan(form->items[i], false, forms) && ok;
+    size_t first_expr = 0;
+    while (first_expr < forms.size() && forms[first_expr].kind != BodyForm::Kind::expression) ++first_expr;
+    if (ok && first_expr == forms.size()) ok = !!error(form, fmt::format("'{}' has no expression in its body", form_name(form)));
+    Let let;
+    let.rec = true;
+    uint32_t outer_use = current_use_;
+    for (size_t i = 0; i < first_expr && ok; ++i) {
+        const BodyForm& f = forms[i];
+        current_use_ = outer_use ? outer_use : f.use;
+        if (f.kind == BodyForm::Kind::define) {
+            let.vars.push_back(f.vars[0]);
+            let.inits.push_back(definition_value(f.form));
+        } else {
+            // a dummy binding whose init assigns the variables
+            for (Var* v : f.vars) {
+                let.vars.push_back(v);
+                let.inits.push_back(unspecified(f.form->loc));
             }
-            return make_seq(d->loc, std::move(sets));
-        });
-        ok = ok && assign;
-        for (Var* t : targets) {
-            let.vars.push_back(t);
-            let.inits.push_back(unspecified(d->loc));
+            let.vars.push_back(fresh("define-values", f.form->loc));
+            let.inits.push_back(define_values(f));
         }
-        Var* dummy = fresh("define-values", d->loc);
-        let.vars.push_back(dummy);
-        let.inits.push_back(std::move(assign));
+        ok = let.inits.back() != nullptr;
     }
     ExprPtr body;
     if (ok) {
         std::vector<ExprPtr> parts;
-        for (const Datum* e : exprs) parts.push_back(expand(e));
-        body = make_seq(exprs[0]->loc, std::move(parts));
+        for (size_t i = first_expr; i < forms.size(); ++i) {
+            current_use_ = outer_use ? outer_use : forms[i].use;
+            parts.push_back(expand(forms[i].form));
+        }
+        current_use_ = outer_use;
+        body = make_seq(forms[first_expr].form->loc, std::move(parts));
     }
+    current_use_ = outer_use;
     scope_ = saved;
     if (!ok || !body) return nullptr;
-    if (defs.empty()) return body;
+    if (first_expr == 0) return body;
     let.body = std::move(body);
     return node(form->loc, std::move(let));
 }
 
 // ---- the program -----------------------------------------------------------------
 
-void Expander::top_level(const Datum* d) {
+void Expander::expand_top_level(const BodyForm& f) {
     if (diags_.saturated()) return;
-    const Datum* head = d->kind == DatumKind::list && !d->is_null() && !d->tail ? d->items[0] : nullptr;
-    if (head && head->is_symbol("import")) return;  // the standard libraries need nothing
-    if (head && head->is_symbol("begin")) {
-        if (!expanded_.insert(d).second) {
-            diags_.error(d->loc, "datum labels are only allowed in quoted data");
-            return;
-        }
-        for (size_t i = 1; i < d->items.size(); ++i) top_level(d->items[i]);
-        return;
+    current_use_ = f.use;
+    ExprPtr e;
+    switch (f.kind) {
+    case BodyForm::Kind::expression: e = expand(f.form); break;
+    case BodyForm::Kind::define_values: e = define_values(f); break;
+    case BodyForm::Kind::define:
+        if (ExprPtr value = definition_value(f.form)) e = node(f.form->loc, Define{f.vars[0], std::move(value)});
+        break;
     }
-    if (head && head->is_symbol("define-record-type")) {
-        if (const Datum* begin = record_definitions(d)) top_level(begin);
-        return;
-    }
-    bool define = head && head->is_symbol("define"), values = head && head->is_symbol("define-values");
-    if (!define && !values) {
-        if (ExprPtr e = expand(d)) prog_.body.push_back(std::move(e));
-        return;
-    }
-    if (d->items.size() < 2) {
-        diags_.error(d->loc, fmt::format("malformed {0}: expected ({0} name expr)", form_name(d)));
-        return;
-    }
-    if (values) {
-        if (d->items.size() != 3) {
-            diags_.error(d->loc, "malformed define-values: expected (define-values formals expr)");
-            return;
-        }
-        std::vector<Var*> targets;
-        const Datum* formals = d->items[1];
-        std::vector<const Datum*> names(formals->items.begin(), formals->items.end());
-        if (formals->kind == DatumKind::symbol) names = {formals};
-        if (formals->kind == DatumKind::list && formals->tail) names.push_back(formals->tail);
-        for (const Datum* n : names) {
-            if (n->kind != DatumKind::symbol) {
-                diags_.error(n->loc, "malformed define-values: expected variable names");
-                return;
-            }
-            Var* v = global(n->text, n->loc);
-            if (v->defined) v->assigned = true;
-            v->defined = true;
-            v->assigned = true;
-            targets.push_back(v);
-        }
-        ExprPtr e = receive_values(d->loc, formals, d->items[2], [&]() -> ExprPtr {
-            std::vector<ExprPtr> sets;
-            for (Var* t : targets) sets.push_back(node(d->loc, Set{t, ref(d->loc, lookup(t->name))}));
-            return make_seq(d->loc, std::move(sets));
-        });
-        if (e) prog_.body.push_back(std::move(e));
-        return;
-    }
-    const Datum* target = d->items[1];
-    while (target->kind == DatumKind::list && !target->is_null()) target = target->items[0];
-    if (target->kind != DatumKind::symbol) {
-        diags_.error(target->loc, "malformed define: expected a name");
-        return;
-    }
-    Var* v = global(target->text, target->loc);
-    if (v->defined) v->assigned = true; else v->loc = target->loc;
-    v->defined = true;
-    ExprPtr value = definition_value({d, target, false});
-    if (value) prog_.body.push_back(node(d->loc, Define{v, std::move(value)}));
+    if (e) prog_.body.push_back(std::move(e));
+    current_use_ = 0;
 }
 
+// One form of the program (or a library definition): scanned, then expanded.
+void Expander::top_level(const Datum* d) {
+    std::vector<BodyForm> forms;
+    scan(d, true, forms);
+    for (const BodyForm& f : forms) expand_top_level(f);
+}
+
+// The program is scanned whole first, so every top-level definition and
+// macro is known before any form is expanded.
 void Expander::program(const std::vector<Datum*>& data) {
-    for (const Datum* d : data) top_level(d);
+    std::vector<BodyForm> forms;
+    for (const Datum* d : data) scan(d, true, forms);
+    for (const BodyForm& f : forms) expand_top_level(f);
     pull_library();
 }
 
 // Adds the library definitions of every global nothing else defines, and
 // of what those use, ahead of the program's own forms.
 void Expander::pull_library() {
-    for (const Var& v : prog_.vars)
-        if (v.global && v.defined) user_defined_.insert(v.name);
+    // The program's own definitions, not those of names macros introduced.
+    for (const auto& [name, v] : globals_)
+        if (v->defined) user_defined_.insert(name);
     std::vector<ExprPtr> user = std::move(prog_.body);
     prog_.body.clear();
     in_library_ = true;
@@ -661,9 +720,10 @@ void Expander::pull_library() {
 
 }  // namespace expand
 
-Program expand_program(const std::vector<Datum*>& data, const Library& library, Diagnostics& diags) {
+Program expand_program(const std::vector<Datum*>& data, const Library& library, SourceManager& sources,
+                       Diagnostics& diags) {
     Program program;
-    expand::Expander expander(program, library, diags);
+    expand::Expander expander(program, library, sources, diags);
     expander.program(data);
     return program;
 }

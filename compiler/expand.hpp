@@ -1,45 +1,102 @@
 // The expander's internals, shared by expand.cpp (core forms, bodies and
-// definitions) and expand_derived.cpp (derived forms). Derived forms build
-// core AST directly, with fresh variables for their temporaries, so they
-// cannot capture or be captured by the user's names.
+// the program), expand_derived.cpp (derived forms), expand_syntax.cpp
+// (identifiers, hygiene and macros) and expand_structure.cpp (include,
+// cond-expand, import). Derived forms build core AST directly, with fresh
+// variables for their temporaries, so they cannot capture or be captured by
+// the user's names; macros are hygienic by renaming (see expand_syntax.cpp).
 #pragma once
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "library.hpp"
 #include "passes.hpp"
+#include "syntax_rules.hpp"
 
 namespace eshkol::expand {
 
-// Lexical scope: local names to their variables; globals live elsewhere.
+struct Macro;
+
+// What a name is bound to in a scope: a variable or a macro.
+struct Binding {
+    Var* var = nullptr;
+    const Macro* macro = nullptr;
+};
+
+// Finds std::string keys by string_view without building a string.
+struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using BindingMap = std::unordered_map<std::string, Binding, KeyHash, std::equal_to<>>;
+
+// Lexical scope: identifiers (by key, see Expander::key) to their bindings;
+// globals live elsewhere.
 struct Scope {
-    std::unordered_map<std::string, Var*> names;
+    BindingMap names;
     Scope* parent = nullptr;
 };
 
-// One definition of a body or of the program, before expansion.
-struct Definition {
-    const Datum* form;     // the whole (define ...) form
-    const Datum* name;     // the symbol defined (or the formals of define-values)
-    bool values = false;   // define-values
+// A syntax-rules macro and the scope it was defined in, where its free
+// identifiers are looked up (null: the top level).
+struct Macro {
+    std::string name;
+    Loc loc;
+    SyntaxRules rules;
+    Scope* env = nullptr;
+};
+
+// An identifier a macro expansion introduced: a symbol datum whose text is
+// the original name (so messages and quoted data read as written) and whose
+// identity is its key.
+struct Alias {
+    std::string key;               // unique; never the text of a symbol the reader makes
+    const Datum* original;         // the template's identifier (itself maybe an alias)
+    Scope* env;                    // where the original is looked up when nothing binds the alias
+    bool builtin = false;          // written by the expander: always the built-in meaning
+};
+
+// What an identifier means where it is used.
+struct Denotation {
+    Var* var = nullptr;            // a local, or a top-level definition of an introduced name
+    const Macro* macro = nullptr;
+    std::string_view name;         // neither: a top-level name (global, special form or keyword such as else)
+    bool is_free(std::string_view n) const { return !var && !macro && name == n; }
+    bool operator==(const Denotation& o) const {
+        return var == o.var && macro == o.macro && (var || macro || name == o.name);
+    }
+};
+
+// A form of a body or of the program once macro uses at its head are
+// expanded and begin, include and cond-expand are spliced.
+struct BodyForm {
+    enum class Kind : uint8_t { expression, define, define_values };
+    Kind kind;
+    const Datum* form;
+    std::vector<Var*> vars;        // what a definition binds (define-values: its formals in order)
+    uint32_t use = 0;              // the macro use it came from, as Expander::current_use_
 };
 
 class Expander {
 public:
-    Expander(Program& program, const Library& library, Diagnostics& diags)
-        : prog_(program), library_(library), diags_(diags) {}
+    Expander(Program& program, const Library& library, SourceManager& sources, Diagnostics& diags)
+        : prog_(program), library_(library), sources_(sources), diags_(diags) {}
 
     void program(const std::vector<Datum*>& data);
 
     using Handler = ExprPtr (Expander::*)(const Datum*);
 
 private:
+    friend class SyntaxContext;
+
     Program& prog_;
     const Library& library_;
+    SourceManager& sources_;
     Diagnostics& diags_;
     // While library definitions are expanded, their global names resolve in
     // the library's own table unless the program left the name to the
@@ -54,6 +111,19 @@ private:
     // Lists already expanded as code: datum labels can make code shared or
     // cyclic, and expanding such a node twice would loop or blow up.
     std::unordered_set<const Datum*> expanded_;
+    // Hygiene and macros (expand_syntax.cpp).
+    std::unordered_map<const Datum*, Alias> aliases_;
+    BindingMap top_level_;         // top-level macros by name, introduced top-level definitions by key
+    std::deque<Macro> macros_;
+    size_t use_size_ = 0;          // datums and list elements made expanding the current use in the program
+    size_t program_size_ = 0;      // ... expanding all of them
+    uint32_t macro_nesting_ = 0;   // expansions whose output is being expanded
+    const Datum* outermost_use_ = nullptr;  // the use in the program they started from
+    uint32_t current_use_ = 0;     // 1 + its index in Program::macro_uses while its expansion is expanded
+    bool runaway_ = false;         // it hit a limit: expand nothing more until back out of it
+    bool expansion_stopped_ = false;  // the program hit a limit: expand no more macros
+    // include: the file each included file was included from.
+    std::unordered_map<uint32_t, uint32_t> included_from_;
 
     static const std::unordered_map<std::string_view, Handler> special_forms;
 
@@ -96,19 +166,49 @@ private:
     ExprPtr thunk(Loc loc, const std::function<ExprPtr()>& body, std::string name = "");
     const Datum* record_definitions(const Datum* d);
 
-    // Bodies and definitions.
+    // Bodies, definitions and the program (expand.cpp).
     ExprPtr make_lambda(const Datum* form, const Datum* formals, size_t body_start, std::string name);
     ExprPtr lambda_with(Loc loc, const Datum* formals, const std::function<ExprPtr()>& body, std::string name);
     ExprPtr expand_body(const Datum* form, size_t start);
     ExprPtr expand_sequence(const Datum* form, size_t start);
-    bool collect_body(const Datum* form, size_t start, std::vector<Definition>& defs, std::vector<const Datum*>& exprs);
-    ExprPtr definition_value(const Definition& def);
+    bool scan(const Datum* d, bool top, std::vector<BodyForm>& forms);
+    bool scan_definition(const Datum* d, bool top, std::vector<BodyForm>& forms);
+    Var* define_name(const Datum* name, bool top);
+    ExprPtr definition_value(const Datum* form);
+    ExprPtr define_values(const BodyForm& f);
     bool is_keyword(const Datum* d, std::string_view name) const;
+    std::string_view form_keyword(const Datum* d) const;
     bool parse_bindings(const Datum* form, const Datum* list,
                         std::vector<std::pair<const Datum*, const Datum*>>& out);
     Handler special_form(const Datum* head) const;
     void top_level(const Datum* d);
+    void expand_top_level(const BodyForm& f);
     void pull_library();
+
+    // Identifiers, hygiene and macros (expand_syntax.cpp).
+    std::string_view key(const Datum* id) const;
+    Denotation denote(const Datum* id) const { return denote_in(id, scope_); }
+    Denotation denote_in(const Datum* id, Scope* from) const;
+    Datum* make_alias(const Datum* original, Scope* env, bool builtin);
+    Datum* core_id(std::string_view name, Loc loc);
+    const Macro* macro_at_head(const Datum* d) const;
+    const Datum* expand_macro(const Macro& m, const Datum* use);
+    const Datum* runaway(const Macro& m);
+    ExprPtr expand_macro_use(const Macro& m, const Datum* use);
+    const Macro* make_macro(const Datum* form, const Datum* name, const Datum* spec, Scope* env);
+    bool define_syntax(const Datum* d, bool top);
+    ExprPtr expand_let_syntax(const Datum* d);
+    ExprPtr expand_syntax_rules(const Datum* d);
+    ExprPtr expand_syntax_error(const Datum* d);
+
+    // Program structure (expand_structure.cpp).
+    bool include_files(const Datum* d, std::vector<const Datum*>& out);
+    bool cond_expand_clause(const Datum* d, std::vector<const Datum*>& out);
+    bool feature_holds(const Datum* requirement, bool& ok);
+    bool check_import(const Datum* d);
+    ExprPtr expand_include(const Datum* d);
+    ExprPtr expand_cond_expand(const Datum* d);
+    ExprPtr expand_import(const Datum* d);
 
     // Building core AST.
     ExprPtr node(Loc loc, auto&& n) {
@@ -116,12 +216,15 @@ private:
         e->id = prog_.next_expr_id++;
         e->loc = loc;
         e->node = std::forward<decltype(n)>(n);
+        if (current_use_) prog_.expanded_from.emplace(e->id, current_use_ - 1);
         return e;
     }
     ExprPtr error(const Datum* at, std::string message) {
-        diags_.error(at->loc, std::move(message));
+        Diagnostic& d = diags_.error(at->loc, std::move(message));
+        if (current_use_) note_macro_use(prog_, current_use_ - 1, d);
         return nullptr;
     }
+    uint32_t enter_use(const Macro& m, const Datum* use);
     ExprPtr ref(Loc loc, Var* v) { return node(loc, Ref{v}); }
     ExprPtr builtin_call(Loc loc, const std::string& name, std::vector<ExprPtr> args);
     ExprPtr constant(Loc loc, const Datum* d) { return node(loc, Const{d}); }
@@ -140,5 +243,11 @@ private:
 };
 
 std::string form_name(const Datum* form);
+
+// Whether a datum's graph has a cycle or a shared node (datum labels).
+bool labelled_structure(const Datum* root);
+
+// R7RS-small libraries a program may import (and cond-expand may test).
+bool known_library(const Datum* name, std::string& why_not);
 
 }  // namespace eshkol::expand

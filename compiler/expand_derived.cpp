@@ -211,7 +211,7 @@ ExprPtr Expander::expand_let_values(const Datum* d) {
         if (f->kind == DatumKind::symbol) formals = {f};
         if (f->kind == DatumKind::list && f->tail) formals.push_back(f->tail);
         for (const Datum* name : formals)
-            if (name->kind == DatumKind::symbol && !names.insert(name->text).second)
+            if (name->kind == DatumKind::symbol && !names.insert(std::string(key(name))).second)
                 return error(name, fmt::format("duplicate variable '{}'", name->text));
     }
     Scope* outer = scope_;
@@ -548,11 +548,11 @@ const Datum* Expander::record_definitions(const Datum* d) {
     const Datum* pred = d->items.size() > 3 ? d->items[3] : nullptr;
     if (type->kind != DatumKind::symbol) return fail(type, "expected the record type's name");
     Loc loc = d->loc;
-    auto sym = [&](const std::string& s) {
-        Datum* x = prog_.constants.make(DatumKind::symbol, loc);
-        x->text = s;
-        return x;
-    };
+    // The forms and procedures written here mean their built-in selves
+    // wherever the definition is; %obj and %value are each one identifier.
+    auto sym = [&](const std::string& s) { return core_id(s, loc); };
+    Datum* obj = sym("%obj");
+    Datum* value = sym("%value");
     auto list = [&](std::vector<Datum*> items) {
         Datum* x = prog_.constants.make(DatumKind::list, loc);
         x->items = std::move(items);
@@ -596,17 +596,17 @@ const Datum* Expander::record_definitions(const Datum* d) {
         return fail(ctor, "expected (constructor field ...)");
     }
     if (pred && pred->kind == DatumKind::symbol)
-        out.push_back(list({sym("define"), list({const_cast<Datum*>(pred), sym("%obj")}),
-                            list({sym("%record?"), sym("%obj"), const_cast<Datum*>(type)})}));
+        out.push_back(list({sym("define"), list({const_cast<Datum*>(pred), obj}),
+                            list({sym("%record?"), obj, const_cast<Datum*>(type)})}));
     for (size_t i = 4; i < d->items.size(); ++i) {
         const Datum* spec = d->items[i];
         Datum* index = number(i - 4);
         if (spec->items.size() >= 2)
-            out.push_back(list({sym("define"), list({spec->items[1], sym("%obj")}),
-                                list({sym("%record-ref"), sym("%obj"), const_cast<Datum*>(type), index, quoted(spec->items[1])})}));
+            out.push_back(list({sym("define"), list({spec->items[1], obj}),
+                                list({sym("%record-ref"), obj, const_cast<Datum*>(type), index, quoted(spec->items[1])})}));
         if (spec->items.size() == 3)
-            out.push_back(list({sym("define"), list({spec->items[2], sym("%obj"), sym("%value")}),
-                                list({sym("%record-set!"), sym("%obj"), const_cast<Datum*>(type), index, sym("%value"),
+            out.push_back(list({sym("define"), list({spec->items[2], obj, value}),
+                                list({sym("%record-set!"), obj, const_cast<Datum*>(type), index, value,
                                       quoted(spec->items[2])})}));
     }
     return list(out);

@@ -1,7 +1,9 @@
 // The compiler's passes, in pipeline order: this header is the table of contents.
 //
 //   read     compiler/read/reader.cpp   source text  -> datums      (read/reader.hpp)
-//   expand   compiler/expand.cpp        datums       -> core AST
+//   expand   compiler/expand.cpp        datums       -> core AST: macros (expand_syntax.cpp,
+//                                       syntax_rules.cpp), include and cond-expand
+//                                       (expand_structure.cpp), derived forms
 //   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
 //                                       known procedures found, arity checked
 //   lower    compiler/lower.cpp         how procedures and calls become C: direct
@@ -25,9 +27,15 @@
 namespace eshkol {
 
 struct Library;
-Program expand_program(const std::vector<Datum*>& data, const Library& library, Diagnostics& diags);
+// Files read by include are added to sources.
+Program expand_program(const std::vector<Datum*>& data, const Library& library, SourceManager& sources,
+                       Diagnostics& diags);
 
 void resolve_program(Program& program, Diagnostics& diags);
+
+// Adds "in the expansion of macro M" to a diagnostic about code a macro
+// use in the program expanded into (use: an index in Program::macro_uses).
+void note_macro_use(const Program& program, uint32_t use, Diagnostic& d);
 
 struct Lowering;
 Lowering lower_program(Program& program);

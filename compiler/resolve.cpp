@@ -31,7 +31,14 @@ private:
     void walk_call(Expr& e, Call& call, Lambda* in);
     void reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool read = true);
     void check_arity(const Expr& call_expr, const Var* v, size_t argc);
+    Diagnostic& error(const Expr& at, std::string message);
 };
+
+Diagnostic& Resolver::error(const Expr& at, std::string message) {
+    Diagnostic& d = diags_.error(at.loc, std::move(message));
+    if (auto it = prog_.expanded_from.find(at.id); it != prog_.expanded_from.end()) note_macro_use(prog_, it->second, d);
+    return d;
+}
 
 // A global the program never defines is a built-in or an error; a global
 // defined once as a lambda and never assigned is a known procedure.
@@ -54,7 +61,7 @@ void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool rea
         if (v->defined || reported_.count(v)) return;
         if (!v->primitive) {
             reported_.insert(v);
-            diags_.error(e.loc, fmt::format("unbound variable '{}'", v->name));
+            error(e, fmt::format("unbound variable '{}'", v->name));
         }
         (void)as_operator;
         return;
@@ -84,8 +91,8 @@ void Resolver::check_arity(const Expr& call_expr, const Var* v, size_t argc) {
     std::string expected = max < 0    ? fmt::format("at least {}", min)
                            : min == max ? fmt::format("{}", min)
                                         : fmt::format("{} to {}", min, max);
-    Diagnostic& d = diags_.error(call_expr.loc, fmt::format("wrong number of arguments to '{}': expected {}, got {}",
-                                                            v->name, expected, n));
+    Diagnostic& d = error(call_expr, fmt::format("wrong number of arguments to '{}': expected {}, got {}",
+                                                 v->name, expected, n));
     if (defined_at.known()) d.notes.push_back({defined_at, fmt::format("'{}' is defined here", v->name)});
 }
 
@@ -109,7 +116,7 @@ void Resolver::walk(Expr& e, Lambda* in) {
             } else if constexpr (std::is_same_v<T, Set>) {
                 if (n.var->global && !n.var->defined && !reported_.count(n.var)) {
                     reported_.insert(n.var);
-                    diags_.error(e.loc, fmt::format("set! of undefined variable '{}'", n.var->name));
+                    error(e, fmt::format("set! of undefined variable '{}'", n.var->name));
                 } else if (!n.var->global) {
                     Expr target{0, e.loc, Ref{n.var}};
                     reference(target, n.var, in, false, false);
@@ -142,5 +149,11 @@ void Resolver::walk(Expr& e, Lambda* in) {
 }  // namespace
 
 void resolve_program(Program& program, Diagnostics& diags) { Resolver(program, diags).run(); }
+
+void note_macro_use(const Program& program, uint32_t use, Diagnostic& d) {
+    const MacroUse& u = program.macro_uses.at(use);
+    if (u.loc.file == d.loc.file && u.loc.line == d.loc.line && u.loc.col == d.loc.col) return;
+    d.notes.push_back({u.loc, fmt::format("in the expansion of macro '{}' here", u.macro)});
+}
 
 }  // namespace eshkol

@@ -54,6 +54,7 @@ bool SourceManager::load(const std::string& path, uint32_t& id, std::string& err
         return false;
     }
     id = add(path, std::move(buffer).str());
+    files_[id].from_disk = true;
     return true;
 }
 

@@ -23,6 +23,7 @@ struct SourceFile {
     std::string path;               // as the user named it
     std::string text;               // raw bytes
     std::vector<uint32_t> line_starts;  // byte offset of each line's start
+    bool from_disk = false;             // read by load (what a depfile lists)
 
     std::string_view line_text(uint32_t line) const;  // without the line end
 };

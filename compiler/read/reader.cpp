@@ -332,9 +332,9 @@ struct LabelState {
 
 class Reader {
 public:
-    Reader(const SourceFile& file, uint32_t file_id, DatumPool& pool, Diagnostics& diags)
+    Reader(const SourceFile& file, uint32_t file_id, DatumPool& pool, Diagnostics& diags, bool fold_case)
         : file_(file), file_id_(file_id), pool_(pool), diags_(diags),
-          begin_(file.text.data()), pos_(begin_), end_(begin_ + file.text.size()) {
+          begin_(file.text.data()), pos_(begin_), end_(begin_ + file.text.size()), fold_case_(fold_case) {
         cursor_.emplace(file_, file_id_);
         error_datum_ = pool_.make(DatumKind::boolean, Loc{});
     }
@@ -915,8 +915,8 @@ void Reader::finish() {
 }  // namespace
 
 std::vector<Datum*> read_file(const SourceManager& sources, uint32_t file_id, DatumPool& pool,
-                              Diagnostics& diags) {
-    Reader reader(sources.file(file_id), file_id, pool, diags);
+                              Diagnostics& diags, bool fold_case) {
+    Reader reader(sources.file(file_id), file_id, pool, diags, fold_case);
     return reader.run();
 }
 

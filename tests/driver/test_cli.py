@@ -183,6 +183,26 @@ def check_dump_read(esk, work):
     expect(not (work / "prog.c").exists(), "a dump also wrote prog.c")
 
 
+def check_depfile(esk, work):
+    write(work / "src" / "main.scm", '(include "parts/a.scm")\n(display (+ a b))\n')
+    write(work / "src" / "parts" / "a.scm", '(define a 1)\n(include "b.scm")\n')
+    write(work / "src" / "parts" / "b.scm", '(define b 2)\n')
+    result = esk.run("-MD", "-MF", "deps/main.d", "src/main.scm", "-o", "out/main.c", cwd=work)
+    expect(result[0] != 0, "wrote a depfile into a folder that does not exist")
+    (work / "deps").mkdir()
+    (work / "out").mkdir()
+    result = esk.run("-MD", "-MF", "deps/main.d", "src/main.scm", "-o", "out/main.c", cwd=work)
+    expect_status(result, 0)
+    text = (work / "deps" / "main.d").read_text()
+    wanted = "out/main.c: src/main.scm src/parts/a.scm src/parts/b.scm\n"
+    expect(text == wanted, f"depfile is {text!r}, expected {wanted!r}")
+    result = esk.run("-MD", "src/main.scm", "-o", "out/other.c", cwd=work)
+    expect_status(result, 0)
+    expect((work / "out" / "other.d").is_file(), "-MD without -MF did not write out/other.d")
+    result = esk.run("-MF", "x.d", "src/main.scm", cwd=work)
+    expect_status(result, 2)
+
+
 def check_line_directives(esk, work):
     write(work / "busy.scm", BUSIER)
     with_lines = esk.run("busy.scm", "-o", "-", cwd=work)
@@ -290,6 +310,7 @@ CHECKS = [
     ("--run compiles and runs (42)", check_run),
     ("--dump=read prints the datums", check_dump_read),
     ("#line by default, none with --no-line-directives", check_line_directives),
+    ("-MD -MF: a depfile naming the input and every included file", check_depfile),
     ("output is deterministic", check_deterministic),
     ("program error: exit 1, FILE:LINE:COL: error:", check_program_error),
     ("10 MB of random bytes: exit 1, diagnosed quickly", check_random_bytes),

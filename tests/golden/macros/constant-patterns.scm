@@ -1,0 +1,18 @@
+; Numbers, strings, characters and booleans in patterns match equal data.
+(import (scheme base) (scheme write))
+(define-syntax classify
+  (syntax-rules ()
+    ((_ 0) 'zero)
+    ((_ 1.5) 'one-and-a-half)
+    ((_ "yes") 'yes-string)
+    ((_ #\y) 'y-char)
+    ((_ #t) 'true)
+    ((_ #f) 'false)
+    ((_ ()) 'empty)
+    ((_ (1 x)) '(one-then x))
+    ((_ other) 'other)))
+(write (list (classify 0) (classify 1.5) (classify "yes") (classify #\y)
+             (classify #t) (classify #f) (classify ()) (classify (1 z))))
+(newline)
+(write (list (classify 0.0) (classify 15/10) (classify "no") (classify #\n) (classify (2 z))))
+(newline)

@@ -1,0 +1,18 @@
+; A macro defined in a body refers to the locals around its definition,
+; not to same-named locals around its use.
+(import (scheme base) (scheme write))
+(define (f)
+  (let ((y 10))
+    (define-syntax get-y (syntax-rules () ((_) y)))
+    (define-syntax set-y! (syntax-rules () ((_ v) (set! y v))))
+    (let ((y 20))
+      (set-y! 11)
+      (list y (get-y)))))
+(write (f)) (newline)
+(define (counter)
+  (define count 0)
+  (define-syntax next! (syntax-rules () ((_) (begin (set! count (+ count 1)) count))))
+  (lambda () (let ((count 'shadow)) (next!) (list count (next!)))))
+(define c (counter))
+(write (c)) (newline)
+(write (c)) (newline)

@@ -1,0 +1,13 @@
+; Malformed syntax-rules are errors at the definition, each at its place.
+(define-syntax dup-var (syntax-rules () ((_ a a) a)))
+(define-syntax two-ellipses (syntax-rules () ((_ a ... b ...) 1)))
+(define-syntax depth-low (syntax-rules () ((_ a ...) a)))
+(define-syntax depth-high (syntax-rules () ((_ a) (a ...))))
+(define-syntax bad-literal (syntax-rules (1) ((_ a) 1)))
+(define-syntax bad-pattern (syntax-rules () (_ 1)))
+(define-syntax bad-rule (syntax-rules () ((_) 1 2)))
+(define-syntax not-rules (lambda (x) x))
+(define-syntax no-name 5)
+(define-syntax (named-like-a-procedure x) x)
+(let-syntax ((m 5)) 1)
+(define-syntax cyclic (syntax-rules () (#0=(_ . #0#) 1)))

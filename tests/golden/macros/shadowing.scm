@@ -1,0 +1,21 @@
+; Local variables shadow macros; local macros shadow variables and special
+; forms' names, each only in its own scope.
+(import (scheme base) (scheme write))
+(define-syntax swap!
+  (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))
+(let ((swap! (lambda (a b) (list 'procedure b a))))
+  (write (swap! 1 2)) (newline))
+(define (f swap!) (swap! 'x 'y))
+(write (f list)) (newline)
+(define a 1)
+(define b 2)
+(swap! a b)
+(write (list a b)) (newline)
+(define (g)
+  (define-syntax when (syntax-rules () ((_ c e) (if c 'custom-when 'custom-else))))
+  (list (when #t 1) (when #f 1)))
+(write (g)) (newline)
+(write (when #t 'builtin-when)) (newline)
+(let-syntax ((if (syntax-rules () ((_ c a b) (cond (c b) (else a))))))
+  (write (if #t 'then 'else)) (newline))
+(write (if #t 'then 'else)) (newline)

@@ -1,0 +1,21 @@
+; swap! binds a temporary named tmp: the user's own tmp (and other) are
+; swapped correctly, as the macro's tmp cannot capture them.
+(import (scheme base) (scheme write))
+(define-syntax swap!
+  (syntax-rules ()
+    ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))
+(define tmp 1)
+(define other 2)
+(swap! tmp other)
+(write (list tmp other)) (newline)
+(let ((tmp 'x) (y 'y))
+  (swap! tmp y)
+  (write (list tmp y)) (newline)
+  (swap! y tmp)
+  (write (list tmp y)) (newline))
+(define v (vector 1 2))
+(let ((a 10) (b 20))
+  (swap! a b)
+  (vector-set! v 0 a)
+  (vector-set! v 1 b))
+(write v) (newline)

@@ -1,0 +1,3 @@
+; Errors in included code are reported in the included file.
+(include "include/broken.ss")
+(uses-unknown 1)

@@ -1,0 +1,1 @@
+(define colours '(red green blue))

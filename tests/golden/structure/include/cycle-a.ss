@@ -1,0 +1,2 @@
+(define cycle-a 1)
+(include "cycle-b.ss")

@@ -1,0 +1,2 @@
+(define cycle-b 2)
+(include "cycle-a.ss")

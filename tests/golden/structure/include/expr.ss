@@ -1,0 +1,2 @@
+(display "included expression ")
+(+ 20 22)

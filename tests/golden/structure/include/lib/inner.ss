@@ -1,0 +1,3 @@
+; Named relative to include/lib/, where this file is.
+(define (inner-name) 'inner)
+(include "leaf.ss")

@@ -1,0 +1,1 @@
+(define leaf-value 'leaf)

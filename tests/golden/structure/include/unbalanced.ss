@@ -1,0 +1,3 @@
+(define ok 1)
+(define (f x)
+  (display x)

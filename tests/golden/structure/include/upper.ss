@@ -1,0 +1,1 @@
+(DEFINE (Shout X) (LIST 'Loud X "Strings Keep Their Case" #\A))

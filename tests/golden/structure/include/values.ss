@@ -1,0 +1,1 @@
+(define forty-two 42)
