@@ -11,7 +11,8 @@ namespace eshkol::expand {
 namespace {
 
 // What cond-expand's feature identifiers test: R7RS appendix B names that
-// hold for every program eshkolc compiles.
+// hold for every program eshkolc compiles. (features) returns the same list
+// (stdlib/system.scm); tests/golden/structure/features checks they agree.
 constexpr std::string_view features[] = {
     "r7rs", "exact-closed", "ratios", "full-unicode", "ieee-float", "posix", "eshkol",
 };
@@ -47,7 +48,13 @@ bool known_library(const Datum* name, std::string& why_not) {
             return false;
         }
     }
-    why_not = fmt::format("unknown library {}: eshkol provides the R7RS-small (scheme ...) libraries", written);
+    // SRFI 1 (the list procedures of the README) and SRFI 69 (hash tables)
+    if (name->items.size() == 2 && name->items[0]->is_symbol("srfi") && name->items[1]->kind == DatumKind::number &&
+        name->items[1]->number.is_exact_integer() &&
+        (name->items[1]->number.num == BigInt(1) || name->items[1]->number.num == BigInt(69)))
+        return true;
+    why_not = fmt::format("unknown library {}: eshkol provides the R7RS-small (scheme ...) libraries, (srfi 1) "
+                          "and (srfi 69)", written);
     return false;
 }
 

@@ -246,6 +246,25 @@ static int esk_port_read_until(esk_port *p, int stop, esk_port_text *t) {
     }
 }
 
+/* Reads up to a line end, "\n", "\r\n" or a lone "\r" as R7RS says, which
+ * it consumes and does not keep: 1 when it found one, 0 at end of input. */
+static int esk_port_read_to_line_end(esk_port *p, esk_port_text *t) {
+    for (;;) {
+        const unsigned char *at;
+        size_t have = esk_port_available(p, 1, &at), take = 0;
+        if (have == 0) return 0;
+        while (take < have && at[take] != '\n' && at[take] != '\r') ++take;
+        esk_port_text_add(t, at, take);
+        p->pos += take;
+        if (take < have) {
+            int cr = at[take] == '\r';
+            p->pos += 1;
+            if (cr && esk_port_available(p, 1, &at) > 0 && at[0] == '\n') p->pos += 1;
+            return 1;
+        }
+    }
+}
+
 /* ---- constructors ----------------------------------------------------------- */
 static esk_port *esk_port_new(uint32_t flags) {
     esk_port *p = esk_alloc(sizeof(esk_port));
@@ -522,21 +541,19 @@ static esk_val esk_port_text_string(esk_port_text *t) {
 esk_val esk_read_line(int loc, esk_val port) {
     esk_port *p = esk_port_arg(loc, "read-line", port, ESK_PORT_INPUT, 0);
     esk_port_text t = {NULL, 0, 0};
-    const unsigned char *at, *hit;
-    size_t have = esk_port_available(p, 1, &at);
+    const unsigned char *at;
+    size_t have = esk_port_available(p, 1, &at), n = 0;
     int found;
-    hit = have ? memchr(at, '\n', have) : NULL;
-    if (hit) { /* the whole line is buffered already: no copy */
-        size_t n = (size_t)(hit - at);
+    while (n < have && at[n] != '\n' && at[n] != '\r') ++n;
+    if (n < have && at[n] == '\n') { /* the whole line is buffered already: no copy */
         p->pos += n + 1;
-        return esk_string_from_utf8((const char *)at, n > 0 && at[n - 1] == '\r' ? n - 1 : n);
+        return esk_string_from_utf8((const char *)at, n);
     }
-    found = esk_port_read_until(p, '\n', &t);
+    found = esk_port_read_to_line_end(p, &t);
     if (!found && t.length == 0) {
         free(t.bytes);
         return ESK_EOF;
     }
-    if (found && t.length > 0 && t.bytes[t.length - 1] == '\r') t.length--;
     return esk_port_text_string(&t);
 }
 

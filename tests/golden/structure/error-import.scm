@@ -1,6 +1,6 @@
 ; Libraries eshkol does not provide, and import sets it does not support,
 ; are errors at their names; import belongs at the top level.
-(import (scheme base) (srfi 1) (scheme eval) (scheme complex) (mylib util))
+(import (scheme base) (srfi 2) (scheme eval) (scheme complex) (mylib util))
 (import (prefix (scheme base) base:) (rename (scheme write) (display show)))
 (import (only (foo) bar))
 (import scheme)
