@@ -556,7 +556,8 @@ enum {
     ESK_PORT_OPEN = 8,
     ESK_PORT_FILE = 16,        /* else memory */
     ESK_PORT_OWNS_FILE = 32,   /* close-port closes the FILE (not the standard streams) */
-    ESK_PORT_FOLD_CASE = 64    /* read: #!fold-case seen */
+    ESK_PORT_FOLD_CASE = 64,   /* read: #!fold-case seen */
+    ESK_PORT_AFTER_CR = 128    /* read-line ended at a carriage return: a linefeed next is skipped */
 };
 typedef struct esk_port {
     esk_header h;

@@ -138,6 +138,10 @@ static const unsigned char *esk_port_base(const esk_port *p) {
  * how many are (0: end of input). A file refills with read(2), which
  * returns what a pipe or terminal has, so interactive input is not held up. */
 static size_t esk_port_available(esk_port *p, size_t want, const unsigned char **at) {
+    if (p->flags & ESK_PORT_AFTER_CR) { /* see esk_port_after_cr */
+        p->flags &= ~(uint32_t)ESK_PORT_AFTER_CR;
+        if (esk_port_available(p, 1, at) > 0 && **at == '\n') p->pos++;
+    }
     if ((p->flags & ESK_PORT_FILE) && p->end - p->pos < want) {
         if (p->pos > 0) {
             memmove(p->buf, p->buf + p->pos, p->end - p->pos);
@@ -200,6 +204,10 @@ static size_t esk_port_read_bytes(esk_port *p, uint8_t *out, size_t n) {
  * buffered or poll(2) says a read would not block. */
 static int esk_port_ready(esk_port *p) {
     struct pollfd fds;
+    if ((p->flags & ESK_PORT_AFTER_CR) && p->pos < p->end) {
+        p->flags &= ~(uint32_t)ESK_PORT_AFTER_CR;
+        if (esk_port_base(p)[p->pos] == '\n') p->pos++;
+    }
     if (!(p->flags & ESK_PORT_FILE) || p->pos < p->end) return 1;
     fds.fd = p->fd;
     fds.events = POLLIN;
@@ -231,37 +239,25 @@ static void esk_port_text_add(esk_port_text *t, const void *bytes, size_t n) {
     t->length += n;
 }
 
-/* The bytes up to (not including) stop, which is consumed; stop -1: all the
- * rest. Returns 1 when stop was found. */
-static int esk_port_read_until(esk_port *p, int stop, esk_port_text *t) {
+/* The first line ending (a linefeed or a carriage return) in [at, at + n), or NULL. */
+static const unsigned char *esk_port_find_eol(const unsigned char *at, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (at[i] == '\n' || at[i] == '\r') return at + i;
+    return NULL;
+}
+
+/* Appends to t the bytes up to the next line ending (lines: 1), which is
+ * consumed and returned, or all the rest (lines: 0); -1 at the end. */
+static int esk_port_read_until(esk_port *p, int lines, esk_port_text *t) {
     for (;;) {
         const unsigned char *at, *hit;
         size_t have = esk_port_available(p, 1, &at), take;
-        if (have == 0) return 0;
-        hit = stop >= 0 ? memchr(at, stop, have) : NULL;
+        if (have == 0) return -1;
+        hit = lines ? esk_port_find_eol(at, have) : NULL;
         take = hit ? (size_t)(hit - at) : have;
         esk_port_text_add(t, at, take);
         p->pos += take + (hit ? 1 : 0);
-        if (hit) return 1;
-    }
-}
-
-/* Reads up to a line end, "\n", "\r\n" or a lone "\r" as R7RS says, which
- * it consumes and does not keep: 1 when it found one, 0 at end of input. */
-static int esk_port_read_to_line_end(esk_port *p, esk_port_text *t) {
-    for (;;) {
-        const unsigned char *at;
-        size_t have = esk_port_available(p, 1, &at), take = 0;
-        if (have == 0) return 0;
-        while (take < have && at[take] != '\n' && at[take] != '\r') ++take;
-        esk_port_text_add(t, at, take);
-        p->pos += take;
-        if (take < have) {
-            int cr = at[take] == '\r';
-            p->pos += 1;
-            if (cr && esk_port_available(p, 1, &at) > 0 && at[0] == '\n') p->pos += 1;
-            return 1;
-        }
+        if (hit) return *hit;
     }
 }
 
@@ -536,24 +532,40 @@ static esk_val esk_port_text_string(esk_port_text *t) {
     return s;
 }
 
-/* A line ends at a newline (or at the end of input); a carriage return just
- * before the newline is dropped too. */
+/* After a carriage return ending a line: a linefeed right after it belongs
+ * to the same line ending. When no byte is buffered yet, the port skips
+ * that linefeed on its next read instead, so read-line never waits for
+ * input beyond the line it returns. */
+static void esk_port_after_cr(esk_port *p) {
+    if (p->pos < p->end) {
+        if (esk_port_base(p)[p->pos] == '\n') p->pos++;
+    } else {
+        p->flags |= ESK_PORT_AFTER_CR;
+    }
+}
+
+/* R7RS: a line ends with a linefeed, a carriage return, or both; or at the
+ * end of input. */
 esk_val esk_read_line(int loc, esk_val port) {
     esk_port *p = esk_port_arg(loc, "read-line", port, ESK_PORT_INPUT, 0);
     esk_port_text t = {NULL, 0, 0};
-    const unsigned char *at;
-    size_t have = esk_port_available(p, 1, &at), n = 0;
-    int found;
-    while (n < have && at[n] != '\n' && at[n] != '\r') ++n;
-    if (n < have && at[n] == '\n') { /* the whole line is buffered already: no copy */
+    const unsigned char *at, *hit;
+    size_t have = esk_port_available(p, 1, &at);
+    int ending;
+    hit = have ? esk_port_find_eol(at, have) : NULL;
+    if (hit) { /* the whole line is buffered already: no copy */
+        size_t n = (size_t)(hit - at);
+        esk_val line = esk_string_from_utf8((const char *)at, n);
         p->pos += n + 1;
-        return esk_string_from_utf8((const char *)at, n);
+        if (*hit == '\r') esk_port_after_cr(p);
+        return line;
     }
-    found = esk_port_read_to_line_end(p, &t);
-    if (!found && t.length == 0) {
+    ending = esk_port_read_until(p, 1, &t);
+    if (ending < 0 && t.length == 0) {
         free(t.bytes);
         return ESK_EOF;
     }
+    if (ending == '\r') esk_port_after_cr(p);
     return esk_port_text_string(&t);
 }
 
@@ -576,7 +588,7 @@ esk_val esk_read_all(int loc, esk_val port) {
     esk_port *p = esk_port_arg(loc, "read-all", port, ESK_PORT_INPUT, -1);
     esk_port_text t = {NULL, 0, 0};
     esk_val r;
-    esk_port_read_until(p, -1, &t);
+    esk_port_read_until(p, 0, &t);
     if (!(p->flags & ESK_PORT_BINARY)) return esk_port_text_string(&t);
     r = esk_bytevector_from(t.bytes, t.length);
     free(t.bytes);
