@@ -10,6 +10,8 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -72,6 +74,19 @@ struct Denotation {
     }
 };
 
+// An import set that renames (prefix, rename): which standard names it makes
+// visible under other names. Nothing is hidden: only, except and the old
+// names of renamed identifiers leave every standard name visible.
+struct ImportSet {
+    enum class Kind : uint8_t { library, only, except, prefix, rename };
+    Kind kind = Kind::library;
+    std::vector<std::string> names;                            // only, except
+    std::vector<std::pair<std::string, std::string>> renames;  // rename: (old, new)
+    std::string prefix;
+    std::unique_ptr<ImportSet> inner;
+    bool renames_any = false;                                  // a prefix or rename in it
+};
+
 // A form of a body or of the program once macro uses at its head are
 // expanded and begin, include and cond-expand are spliced.
 struct BodyForm {
@@ -122,6 +137,7 @@ private:
     uint32_t current_use_ = 0;     // 1 + its index in Program::macro_uses while its expansion is expanded
     bool runaway_ = false;         // it hit a limit: expand nothing more until back out of it
     bool expansion_stopped_ = false;  // the program hit a limit: expand no more macros
+    std::vector<std::unique_ptr<ImportSet>> imports_;  // those that rename
     // include: the file each included file was included from.
     std::unordered_map<uint32_t, uint32_t> included_from_;
 
@@ -204,8 +220,13 @@ private:
     // Program structure (expand_structure.cpp).
     bool include_files(const Datum* d, std::vector<const Datum*>& out);
     bool cond_expand_clause(const Datum* d, std::vector<const Datum*>& out);
+    const Datum* features() const;
     bool feature_holds(const Datum* requirement, bool& ok);
     bool check_import(const Datum* d);
+    bool parse_import_set(const Datum* d, ImportSet& out);
+    bool is_standard_name(std::string_view name) const;
+    std::optional<std::string_view> imported(const ImportSet& set, std::string_view name) const;
+    std::optional<std::string_view> imported_name(std::string_view name) const;
     ExprPtr expand_include(const Datum* d);
     ExprPtr expand_cond_expand(const Datum* d);
     ExprPtr expand_import(const Datum* d);

@@ -1,26 +1,27 @@
 // Program structure (R7RS 4.2.1, 4.1.7, 5.1, 5.2): include and include-ci,
-// cond-expand, and import of the standard libraries. At the top level and
-// in bodies these splice their forms (scan in expand.cpp); where an
-// expression is expected they are a begin of them.
+// cond-expand, and import of the standard libraries (always all there: an
+// import names what it uses, and prefix and rename give names other names).
+// At the top level and in bodies include and cond-expand splice their forms
+// (scan in expand.cpp); where an expression is expected they are a begin.
+#include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 
 #include "expand.hpp"
+#include "primitives.hpp"
 
 namespace eshkol::expand {
 
 namespace {
 
-// What cond-expand's feature identifiers test: R7RS appendix B names that
-// hold for every program eshkolc compiles. (features) returns the same list
-// (stdlib/system.scm); tests/golden/structure/features checks they agree.
-constexpr std::string_view features[] = {
-    "r7rs", "exact-closed", "ratios", "full-unicode", "ieee-float", "posix", "eshkol",
-};
-
 // The (scheme NAME) libraries of R7RS-small eshkol provides.
 constexpr std::string_view scheme_libraries[] = {
     "base", "case-lambda", "char", "cxr", "file", "inexact", "lazy", "process-context", "read", "r5rs", "time", "write",
 };
+
+bool is_form(const Datum* d, std::string_view name) {
+    return d->is_proper_list() && d->items.size() == 2 && d->items[0]->is_symbol(name);
+}
 
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
     std::error_code ec1, ec2;
@@ -48,13 +49,13 @@ bool known_library(const Datum* name, std::string& why_not) {
             return false;
         }
     }
-    // SRFI 1 (the list procedures of the README) and SRFI 69 (hash tables)
+    // SRFI 1's list procedures (those SPEC section 3 names) and SRFI 69's hash tables
     if (name->items.size() == 2 && name->items[0]->is_symbol("srfi") && name->items[1]->kind == DatumKind::number &&
         name->items[1]->number.is_exact_integer() &&
         (name->items[1]->number.num == BigInt(1) || name->items[1]->number.num == BigInt(69)))
         return true;
-    why_not = fmt::format("unknown library {}: eshkol provides the R7RS-small (scheme ...) libraries, (srfi 1) "
-                          "and (srfi 69)", written);
+    why_not = fmt::format("unknown library {}: eshkol provides the R7RS-small (scheme ...) libraries, (srfi 1) and (srfi 69)",
+                          written);
     return false;
 }
 
@@ -115,11 +116,22 @@ ExprPtr Expander::expand_include(const Datum* d) {
 
 // ---- cond-expand -------------------------------------------------------------------
 
+// The feature identifiers: the list (features) returns, from its
+// definition in stdlib/system.scm, so the two always agree.
+const Datum* Expander::features() const {
+    auto def = library_.definitions.find("features");
+    const Datum* d = def == library_.definitions.end() ? nullptr : def->second;
+    // (define (features) (quote (feature ...)))
+    if (!d || d->items.size() != 3 || !is_form(d->items[2], "quote") || !d->items[2]->items[1]->is_proper_list())
+        throw std::logic_error("stdlib/system.scm: (define (features) '(feature ...)) is missing");
+    return d->items[2]->items[1];
+}
+
 // <feature requirement>: identifier | (library name) | (and req ...) | (or req ...) | (not req)
 bool Expander::feature_holds(const Datum* r, bool& ok) {
     if (r->kind == DatumKind::symbol) {
-        for (std::string_view f : features)
-            if (r->text == f) return true;
+        for (const Datum* f : features()->items)
+            if (f->is_symbol(r->text)) return true;
         return false;
     }
     if (r->is_proper_list() && !r->items.empty() && r->items[0]->kind == DatumKind::symbol) {
@@ -182,27 +194,93 @@ ExprPtr Expander::expand_cond_expand(const Datum* d) {
 // ---- import ------------------------------------------------------------------------
 
 // (import import-set ...) at the top level: every standard library is
-// always there, so an import only has to name one. only and except are
-// accepted (they cannot make a correct program wrong); prefix and rename
-// would change names and are not supported.
+// always there, so an import only has to name ones eshkol provides, and
+// those that rename (prefix, rename) are kept for denote_in.
 bool Expander::check_import(const Datum* d) {
     if (d->items.size() < 2 || d->tail) return !!error(d, "malformed import: expected (import import-set ...)");
     bool ok = true;
     for (size_t i = 1; i < d->items.size(); ++i) {
-        const Datum* set = d->items[i];
-        while (set->is_proper_list() && set->items.size() >= 2 &&
-               (set->items[0]->is_symbol("only") || set->items[0]->is_symbol("except")))
-            set = set->items[1];
-        if (set->is_proper_list() && set->items.size() >= 2 &&
-            (set->items[0]->is_symbol("prefix") || set->items[0]->is_symbol("rename"))) {
-            ok = !!error(set, fmt::format("import: {} is not supported (libraries are imported under their own names)",
-                                          set->items[0]->text));
-            continue;
-        }
-        std::string why;
-        if (!known_library(set, why)) ok = !!error(set, why);
+        auto set = std::make_unique<ImportSet>();
+        if (!parse_import_set(d->items[i], *set)) ok = false;
+        else if (set->renames_any) imports_.push_back(std::move(set));
     }
     return ok;
+}
+
+// import-set: library-name | (only set id ...) | (except set id ...)
+//           | (prefix set id) | (rename set (old new) ...)
+bool Expander::parse_import_set(const Datum* d, ImportSet& out) {
+    static const std::pair<std::string_view, ImportSet::Kind> kinds[] = {
+        {"only", ImportSet::Kind::only}, {"except", ImportSet::Kind::except},
+        {"prefix", ImportSet::Kind::prefix}, {"rename", ImportSet::Kind::rename}};
+    const Datum* head = d->is_proper_list() && d->items.size() >= 2 ? d->items[0] : nullptr;
+    auto kind = std::find_if(std::begin(kinds), std::end(kinds), [&](auto& k) { return head && head->is_symbol(k.first); });
+    if (kind == std::end(kinds)) {
+        std::string why;
+        return known_library(d, why) || !!error(d, why);
+    }
+    out.kind = kind->second;
+    out.inner = std::make_unique<ImportSet>();
+    if (!parse_import_set(d->items[1], *out.inner)) return false;
+    out.renames_any = out.inner->renames_any || out.kind == ImportSet::Kind::prefix || out.kind == ImportSet::Kind::rename;
+    auto malformed = [&](const Datum* at) {
+        return !!error(at, fmt::format("malformed import set: expected (only set id ...), (except set id ...), "
+                                       "(prefix set id) or (rename set (old new) ...)"));
+    };
+    if (out.kind == ImportSet::Kind::prefix) {
+        if (d->items.size() != 3 || d->items[2]->kind != DatumKind::symbol) return malformed(d);
+        out.prefix = d->items[2]->text;
+        return true;
+    }
+    for (size_t i = 2; i < d->items.size(); ++i) {
+        const Datum* x = d->items[i];
+        if (out.kind != ImportSet::Kind::rename) {
+            if (x->kind != DatumKind::symbol) return malformed(x);
+            out.names.push_back(x->text);
+        } else if (x->is_proper_list() && x->items.size() == 2 && x->items[0]->kind == DatumKind::symbol &&
+                   x->items[1]->kind == DatumKind::symbol) {
+            out.renames.emplace_back(x->items[0]->text, x->items[1]->text);
+        } else {
+            return malformed(x);
+        }
+    }
+    return true;
+}
+
+// A name the standard libraries export: a special form, a built-in or a
+// library procedure (one library stands for all of them here).
+bool Expander::is_standard_name(std::string_view name) const {
+    return special_forms.count(name) || find_primitive(name) || library_.definitions.count(std::string(name));
+}
+
+// The standard name `name` stands for through an import set, if any.
+std::optional<std::string_view> Expander::imported(const ImportSet& set, std::string_view name) const {
+    auto listed = [&](std::string_view n) { return std::find(set.names.begin(), set.names.end(), n) != set.names.end(); };
+    switch (set.kind) {
+    case ImportSet::Kind::library:
+        if (is_standard_name(name)) return name;
+        return std::nullopt;
+    case ImportSet::Kind::only: return listed(name) ? imported(*set.inner, name) : std::nullopt;
+    case ImportSet::Kind::except: return listed(name) ? std::nullopt : imported(*set.inner, name);
+    case ImportSet::Kind::prefix:
+        if (!name.starts_with(set.prefix)) return std::nullopt;
+        return imported(*set.inner, name.substr(set.prefix.size()));
+    case ImportSet::Kind::rename:
+        for (const auto& [old_name, new_name] : set.renames)
+            if (new_name == name) return imported(*set.inner, old_name);
+        for (const auto& [old_name, new_name] : set.renames)
+            if (old_name == name) return std::nullopt;
+        return imported(*set.inner, name);
+    }
+    return std::nullopt;
+}
+
+// What a free identifier of the program is another name for, through the
+// imports that rename; nullopt when it is not one.
+std::optional<std::string_view> Expander::imported_name(std::string_view name) const {
+    for (const auto& set : imports_)
+        if (auto standard = imported(*set, name); standard && *standard != name) return standard;
+    return std::nullopt;
 }
 
 // import or define-library anywhere else.

@@ -90,7 +90,12 @@ Denotation Expander::denote_in(const Datum* id, Scope* from) const {
         // The library's own definitions never see the program's macros.
         if (!builtin && !in_library_)
             if (auto it = top_level_.find(k); it != top_level_.end()) return {it->second.var, it->second.macro, {}};
-        if (alias == aliases_.end() || builtin) return {nullptr, nullptr, id->text};
+        if (builtin) return {nullptr, nullptr, id->text};
+        if (alias == aliases_.end()) {
+            if (!in_library_ && !imports_.empty())
+                if (auto standard = imported_name(id->text)) return {nullptr, nullptr, *standard};
+            return {nullptr, nullptr, id->text};
+        }
         id = alias->second.original;
         from = alias->second.env;
     }
