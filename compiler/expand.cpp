@@ -39,6 +39,8 @@ const std::unordered_map<std::string_view, Expander::Handler> Expander::special_
     {"guard", &Expander::expand_guard},
     {"parameterize", &Expander::expand_parameterize},
     {"with-region", &Expander::expand_with_region},
+    {"borrow", &Expander::expand_borrow},
+    {"with-resource", &Expander::expand_with_resource},
 };
 
 std::string form_name(const Datum* form) { return form->items[0]->text; }

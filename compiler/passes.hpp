@@ -4,6 +4,8 @@
 //   expand   compiler/expand.cpp        datums       -> core AST
 //   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
 //                                       known procedures found, arity checked
+//   ownership compiler/ownership.cpp    core AST: owned values consumed exactly
+//                                       once on every path (ownership.hpp)
 //   lower    compiler/lower.cpp         how procedures and calls become C: direct
 //                                       calls, loops, trampolined tail calls
 //   escape   compiler/escape.cpp        where each allocation's value can go,
@@ -29,6 +31,9 @@ Program expand_program(const std::vector<Datum*>& data, const Library& library, 
 
 void resolve_program(Program& program, Diagnostics& diags);
 
+struct Ownership;
+Ownership check_ownership(const Program& program, Diagnostics& diags);
+
 struct Lowering;
 Lowering lower_program(Program& program);
 
@@ -42,9 +47,12 @@ struct EmitOptions {
     std::string output_name;  // the C file's name, for #line after Scheme code
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
-                   const SourceManager& sources, const EmitOptions& options, Diagnostics& diags);
+                   const Ownership& ownership, const SourceManager& sources, const EmitOptions& options,
+                   Diagnostics& diags);
 
 // --dump=expand: the core AST as S-expressions.
 std::string dump_ast(const Program& program);
+// --dump=ownership: the same, with what the ownership check found.
+std::string dump_ownership(const Program& program, const Ownership& ownership);
 
 }  // namespace eshkol

@@ -212,6 +212,7 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
         fputs(((esk_arena_handle *)h)->arena->kind == ESK_ARENA_DESTROYED ? "#<arena destroyed>" : "#<arena>", p->out);
         break;
     case ESK_T_HASH_TABLE: fputs("#<hash-table>", p->out); break;
+    case ESK_T_OWNED: fputs(((esk_owned *)h)->consumed ? "#<owned, consumed>" : "#<owned>", p->out); break;
     case ESK_T_EOF_OBJECT: case ESK_T_COUNT: fputs("#<unknown>", p->out); break;
     }
 }
