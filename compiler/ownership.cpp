@@ -17,7 +17,8 @@
 //     a borrow of it (or the with-resource holding it) is in progress.
 // What counts as what:
 //   - built-in procedures borrow their arguments (close-port and its kin
-//     consume them); so do if tests;
+//     consume them); so do if tests. Record constructors and setters are
+//     user procedures: the owned value they are given moves into the record;
 //   - passing an owned variable to a known user procedure moves it, and that
 //     parameter is owned in the callee, which must consume it; passing a
 //     borrowed one (inside borrow or with-resource, a borrowed parameter)
@@ -240,6 +241,10 @@ bool diverges(std::string_view builtin) {
 bool consumes_argument(std::string_view builtin) {
     return builtin == "close-port" || builtin == "close-input-port" || builtin == "close-output-port";
 }
+
+// The built-ins behind record constructors and setters, which are user
+// procedures: an owned value they store moves into the record.
+bool stores_argument(std::string_view builtin) { return builtin == "%make-record" || builtin == "%record-set!"; }
 
 // The expression a body's value comes from, for "returns without" notes.
 const Expr& tail_of(const Expr& body) {
@@ -709,6 +714,14 @@ bool Checker::eval_builtin(const Expr& e, const Call& c, std::string_view name, 
         for (auto& a : c.args) {
             if (Slot* s = ref_slot(*a)) consume_slot(*s, *a, OwnedUse::release);
             else eval(*a, Flow::borrow, no_tail);
+        }
+        return false;
+    }
+    if (stores_argument(name)) {
+        for (auto& a : c.args) {
+            Slot* s = ref_slot(*a);
+            if (s && movable(*s)) move_slot(*s, *a);
+            else eval(*a, s ? Flow::borrow : Flow::take, no_tail);
         }
         return false;
     }

@@ -11,3 +11,17 @@
 (consume (vector-ref shelf 1))
 (display "both consumed")
 (newline)
+
+; A record constructor or setter is a procedure that takes the owned value
+; into the record.
+(define-record-type holder (make-holder item) holder? (item holder-item set-holder-item!))
+(let ((f (owned "in a record")))
+  (let ((h (make-holder f)))
+    (let ((x (move (holder-item h))))
+      (display x)
+      (newline)
+      (consume x))
+    (set-holder-item! h (owned "second"))
+    (consume (holder-item h))
+    (display "record done")
+    (newline)))
