@@ -272,6 +272,7 @@ private:
     // by a round, assumed by the next.
     std::unordered_map<uint32_t, Holding> holding_, holding_found_;
     std::set<uint32_t> owned_globals_, owned_globals_found_;
+    std::set<uint32_t> globals_misused_, globals_misused_found_;  // owned globals a procedure consumes
     bool changed_ = false;  // a summary changed this round
 
     // This round.
@@ -451,11 +452,14 @@ void Checker::end_round() {
             cap.seen_held = cap.seen_free = false;
         }
     }
-    changed_ |= holding_ != holding_found_ || owned_globals_ != owned_globals_found_;
+    changed_ |= holding_ != holding_found_ || owned_globals_ != owned_globals_found_ ||
+                globals_misused_ != globals_misused_found_;
     holding_ = std::move(holding_found_);
     owned_globals_ = std::move(owned_globals_found_);
+    globals_misused_ = std::move(globals_misused_found_);
     holding_found_.clear();
     owned_globals_found_.clear();
+    globals_misused_found_.clear();
 }
 
 void Checker::check_top_level() {
@@ -910,6 +914,7 @@ void Checker::eval_assign(const Expr& e, const Var* v, const Expr& value) {
         if (owned && std::holds_alternative<Define>(e.node) && depth_ == 0) {
             add_slot(v, Kind::owned);
             owned_globals_found_.insert(v->id);
+            if (globals_misused_.count(v->id)) find(v)->failed = true;  // that error says it all
         }
         return;  // a plain variable: an owned value stored there leaves the check's sight
     }
@@ -1136,6 +1141,7 @@ void Checker::borrowed_error(Slot& s, Loc at, Problem p) {
 
 void Checker::closure_error(Slot& s, Loc at, std::string_view what) {
     touch(s, at);  // where the closure is made, its error is enough
+    if (s.var->global) globals_misused_found_.insert(s.var->id);
     if (!s.failed) {
         Diagnostic& d = error(at, message(Problem::in_closure, s.var->name, what));
         if (unit_) d.notes.push_back({unit_->loc, "this procedure may be called at any time, any number of times"});
