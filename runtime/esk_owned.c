@@ -9,8 +9,10 @@
  * is called after the value was consumed. Using a consumed cell is the
  * error "use of consumed value", never undefined behaviour.
  *
- * Consuming a cell marks it and releases what it holds (nothing yet for
- * values that own no outside resource). A with-resource form consumes its
+ * Consuming a cell marks it and releases what it holds: an owned port is
+ * closed (close insists on a port). A built-in that consumes an owned
+ * variable itself, such as close-port, gets the value with the cell marked
+ * (esk_owned_take) and releases it its own way. A with-resource form consumes its
  * cell when its body exits, normally or by an escape (raise caught outside,
  * a continuation): the release runs as a dynamic-wind "after" thunk.
  */
@@ -42,6 +44,20 @@ static esk_val esk_own_finish(int loc, esk_owned *o) {
     return o->value;
 }
 
+/* Consumes a live cell and releases what it holds: an owned port is closed.
+ * (Ports are their own module: with it, eshkol.h defines ESK_IS_PORT.) */
+static void esk_own_release(int loc, esk_owned *o) {
+    esk_val v = esk_own_finish(loc, o);
+#ifdef ESK_IS_PORT
+    if (ESK_IS_PORT(v)) {
+        esk_val esk_close_port(int, esk_val);
+        esk_close_port(loc, v);
+    }
+#else
+    (void)v;
+#endif
+}
+
 /* (owned v): a new cell; a live cell is owned already and is returned. */
 esk_val esk_owned_make(int loc, esk_val v) {
     esk_owned *o;
@@ -66,13 +82,18 @@ esk_val esk_owned_move(int loc, esk_val v) {
 
 /* (consume x) */
 esk_val esk_owned_consume(int loc, esk_val v) {
-    esk_own_finish(loc, esk_own_cell(loc, "consume", v));
+    esk_own_release(loc, esk_own_cell(loc, "consume", v));
     return ESK_UNSPECIFIED;
 }
 
 /* (close x): consumes an owned port. */
 esk_val esk_owned_close(int loc, esk_val v) {
-    esk_own_finish(loc, esk_own_cell(loc, "close", v));
+    esk_owned *o = esk_own_cell(loc, "close", v);
+    if (o->consumed) esk_owned_dead(loc, v);
+#ifdef ESK_IS_PORT
+    if (!ESK_IS_PORT(o->value)) esk_type_error(loc, "close", "an owned port", v);
+#endif
+    esk_own_release(loc, o);
     return ESK_UNSPECIFIED;
 }
 
@@ -91,7 +112,7 @@ static esk_val esk_own_release_code(esk_val self, int argc, esk_val *argv) {
     esk_owned *o = (esk_owned *)ESK_HEAP(ESK_CLOSURE(self)->slots[0]);
     (void)argc;
     (void)argv;
-    if (!o->consumed) esk_own_finish((int)ESK_FIXVAL(ESK_CLOSURE(self)->slots[1]), o);
+    if (!o->consumed) esk_own_release((int)ESK_FIXVAL(ESK_CLOSURE(self)->slots[1]), o);
     return ESK_UNSPECIFIED;
 }
 

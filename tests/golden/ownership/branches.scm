@@ -3,7 +3,7 @@
 (define (classify n)
   (let ((f (owned n)))
     (cond ((< n 0) (consume f) 'negative)
-          ((= n 0) (close f) 'zero)
+          ((= n 0) (consume f) 'zero)
           (else
            (case n
              ((1 2 3) (consume f) 'small)

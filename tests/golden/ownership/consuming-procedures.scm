@@ -8,7 +8,7 @@
 (define (release-if-even x)
   (if (even? x)
       (release x)
-      (begin (display "odd, closing") (newline) (close x))))
+      (begin (display "odd, consuming") (newline) (consume x))))
 (release (owned 1))
 (release-if-even (owned 2))
 (release-if-even (owned 3))

@@ -16,7 +16,7 @@
   (let loop ((i 0))
     (if (< i 2)
         (begin (display f) (display i) (newline) (loop (+ i 1)))
-        (close f))))
+        (consume f))))
 
 (let ((f (owned 'twice)))
   (define (even-step n) (if (= n 0) (begin (display "even ") (consume f)) (odd-step (- n 1))))
