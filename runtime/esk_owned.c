@@ -91,7 +91,7 @@ esk_val esk_owned_close(int loc, esk_val v) {
     esk_owned *o = esk_own_cell(loc, "close", v);
     if (o->consumed) esk_owned_dead(loc, v);
 #ifdef ESK_IS_PORT
-    if (!ESK_IS_PORT(o->value)) esk_type_error(loc, "close", "an owned port", v);
+    if (!ESK_IS_PORT(o->value)) esk_type_error(loc, "close", "an owned port", o->value);
 #endif
     esk_own_release(loc, o);
     return ESK_UNSPECIFIED;
