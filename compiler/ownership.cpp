@@ -41,9 +41,10 @@
 // run at any time, any number of times: it may only borrow them, so
 // consuming, moving or assigning them there is an error, and a call after
 // they were consumed is the run-time error. The procedures built-ins call
-// once, at once (the thunks of dynamic-wind, with-resource, parameterize,
-// the guard body, the receivers of call/cc and call-with-values) are
-// checked in place, as if their bodies were written there.
+// once, at once (the thunks of dynamic-wind, with-resource, with-region,
+// parameterize, the guard body, the receivers of call/cc and
+// call-with-values) are checked in place, as if their bodies were written
+// there.
 //
 // Run time, and what the check cannot see. An owned value is a cell with a
 // consumed flag (esk_owned in runtime/eshkol.h): owned variables hold the
@@ -223,14 +224,14 @@ bool in_place_argument(std::string_view builtin, size_t i) {
     if (builtin == "call-with-values") return i <= 1;
     if (builtin == "call/cc" || builtin == "call-with-current-continuation") return i == 0;
     if (builtin == "with-exception-handler") return i == 1;
-    if (builtin == "%parameterize") return i == 2;
+    if (builtin == "%parameterize" || builtin == "%with-region") return i == 2;
     if (builtin == "%guard" || builtin == "%with-resource") return i == 0;
     return false;
 }
 
 size_t result_argument(std::string_view builtin) {
     if (builtin == "dynamic-wind" || builtin == "call-with-values" || builtin == "with-exception-handler") return 1;
-    if (builtin == "%parameterize") return 2;
+    if (builtin == "%parameterize" || builtin == "%with-region") return 2;
     return 0;
 }
 
