@@ -80,7 +80,10 @@ namespace eshkol {
 namespace {
 
 constexpr int no_tail = INT_MAX;  // an expression whose value is no scope's value
-constexpr int max_rounds = 30;
+// Rounds: facts travel down calls in program order within a round, against
+// it one call per round; a program needs as many rounds as its longest such
+// chain, plus a few. Past the limit the last round is reported as it is.
+constexpr size_t min_rounds_limit = 30, max_rounds_limit = 2000;
 
 // Where a value goes.
 enum class Flow {
@@ -165,12 +168,22 @@ enum class Role {
 bool same(Loc a, Loc b) { return a.file == b.file && a.line == b.line && a.col == b.col; }
 bool same(bool a, bool b) { return a == b; }
 bool same(std::optional<Holding> a, std::optional<Holding> b) { return a == b; }
+bool merge(bool a, bool b) { return a || b; }
+Loc merge(Loc a, Loc b) { return a.known() ? a : b; }
+std::optional<Holding> merge(std::optional<Holding> a, std::optional<Holding> b) {
+    if (a == Holding::owned || b == Holding::owned) return Holding::owned;
+    return a ? a : b;
+}
 
 // A fact about a procedure that a round finds and the next round assumes:
-// rounds go on until every fact found is the fact assumed.
+// rounds go on until every fact found is the fact assumed. Within a round
+// the check uses what is assumed merged with what is found so far, so that
+// facts travel down a chain of calls in one round; in the last round, what
+// is found is what was assumed, so every part of it saw the same facts.
 template <typename T>
 struct Fact {
     T assumed{}, found{};
+    T now() const { return merge(assumed, found); }
     // Ends a round: whether the fact changed.
     bool settle() {
         bool changed = !same(assumed, found);
@@ -401,11 +414,14 @@ void Checker::classify() {
 
 Ownership Checker::run() {
     classify();
-    for (int i = 0; i < max_rounds; ++i) {
+    size_t limit = std::clamp(units_.size() + 10, min_rounds_limit, max_rounds_limit);
+    for (size_t i = 0; i < limit; ++i) {
         changed_ = false;
         round();
         if (!changed_) break;
     }
+    if (changed_)
+        diags_.warning({}, fmt::format("the ownership check did not settle in {} rounds: it may have missed errors", limit));
     std::stable_sort(found_.begin(), found_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.loc.file, a.loc.line, a.loc.col) < std::tie(b.loc.file, b.loc.line, b.loc.col);
     });
@@ -419,7 +435,7 @@ Ownership Checker::run() {
         if (s.role != Role::known || s.captured.empty()) continue;
         auto& list = out_.captured[l->id];
         for (auto& [id, cap] : s.captured)
-            if (cap.in_use.assumed) list.emplace_back(id, cap.consumes);
+            if (cap.in_use.now()) list.emplace_back(id, cap.consumes);
     }
     return std::move(out_);
 }
@@ -495,15 +511,16 @@ void Checker::check_unit(const Lambda& l) {
 // variables it can see, its owned and borrowed parameters.
 void Checker::enter_unit(const Lambda& l) {
     Summary& sum = lambdas_.at(&l);
-    for (uint32_t id : owned_globals_) add_slot(&prog_.vars[id - 1], Kind::captured);
+    for (const auto* globals : {&owned_globals_, &owned_globals_found_})
+        for (uint32_t id : *globals) add_slot(&prog_.vars[id - 1], Kind::captured);
     for (const Var* v : l.free) {
-        auto h = holding_.find(v->id);
-        if (h == holding_.end()) continue;
+        auto h = holding_found_.find(v->id);
+        if (h == holding_found_.end() && (h = holding_.find(v->id)) == holding_.end()) continue;
         if (h->second == Holding::borrowed) add_slot(v, Kind::borrowed, v->loc, fmt::format("'{}' is borrowed here", v->name));
         else sum.captured[v->id].in_use.found = true;
     }
     for (auto& [id, cap] : sum.captured) {
-        if (!cap.in_use.assumed && !cap.in_use.found) continue;
+        if (!cap.in_use.now()) continue;
         const Var* v = &prog_.vars[id - 1];
         add_slot(v, sum.role == Role::known ? Kind::owned : Kind::captured);
         Slot& s = *find(v);
@@ -516,11 +533,11 @@ void Checker::enter_unit(const Lambda& l) {
     }
     depth_ = 1;
     for (size_t i = 0; i < l.params.size(); ++i) {
-        if (sum.params[i].assumed == Holding::owned) {
+        if (sum.params[i].now() == Holding::owned) {
             add_slot(l.params[i], Kind::owned);
-            find(l.params[i])->origin = sum.moved_in[i].assumed;
-        } else if (sum.params[i].assumed == Holding::borrowed) {
-            add_slot(l.params[i], Kind::borrowed, sum.lent_in[i].assumed,
+            find(l.params[i])->origin = sum.moved_in[i].now();
+        } else if (sum.params[i].now() == Holding::borrowed) {
+            add_slot(l.params[i], Kind::borrowed, sum.lent_in[i].now(),
                      fmt::format("'{}' is lent by this call", l.params[i]->name));
         }
     }
@@ -751,7 +768,7 @@ bool Checker::eval_with_in_place(const Call& c, std::string_view name, Flow flow
         // (call-with-values producer receiver), producer a procedure that returns an owned value
         auto* r = std::get_if<Ref>(&c.args[i]->node);
         if (name == "call-with-values" && i == 0 && r && r->var->known_lambda && lambdas_.count(r->var->known_lambda))
-            produced_owned = lambdas_.at(r->var->known_lambda).returns_owned.assumed;
+            produced_owned = lambdas_.at(r->var->known_lambda).returns_owned.now();
     }
     size_t result = result_argument(name);
     for (size_t i = 0; i < bodies.size(); ++i) {
@@ -819,7 +836,7 @@ bool Checker::eval_known_call(const Expr& e, const Call& c, const Lambda& g, Flo
         else eval(*c.args[i], Flow::borrow, no_tail);  // a rest list is a data structure
     }
     apply_captured(e, g);
-    bool owned = lambdas_.at(&g).returns_owned.assumed;
+    bool owned = lambdas_.at(&g).returns_owned.now();
     if (owned) produced(e, flow, &g);
     return owned;
 }
@@ -832,10 +849,10 @@ void Checker::pass_to_parameter(const Expr& arg, const Lambda& g, size_t i) {
         read_slot(*s, arg);
         if (!sum.lent_in[i].found.known()) sum.lent_in[i].found = arg.loc;
         if (!sum.params[i].found) sum.params[i].found = Holding::borrowed;
-        if (sum.params[i].assumed == Holding::owned) {
+        if (sum.params[i].now() == Holding::owned) {
             std::string callee = g.name.empty() ? "the procedure" : g.name;
             Diagnostic& d = error(arg.loc, message(Problem::lent_to_owner, s->var->name, callee));
-            d.notes.push_back({sum.moved_in[i].assumed,
+            d.notes.push_back({sum.moved_in[i].now(),
                                fmt::format("an owned value is passed to its parameter '{}' here", g.params[i]->name)});
         }
         return;
@@ -868,7 +885,7 @@ void Checker::apply_captured(const Expr& call, const Lambda& g) {
     Summary& sum = lambdas_.at(&g);
     bool recursive = unit_ == &g;
     for (auto& [id, cap] : sum.captured) {
-        if (!cap.in_use.assumed) continue;
+        if (!cap.in_use.now()) continue;
         Slot* s = find(id);
         if (!s) {
             need_captured(id);
@@ -885,14 +902,14 @@ void Checker::apply_captured(const Expr& call, const Lambda& g) {
             continue;
         }
         if (s->kind == Kind::captured) {
-            if (cap.touches.assumed) closure_error(*s, call.loc, "consumed");
+            if (cap.touches.now()) closure_error(*s, call.loc, "consumed");
             continue;
         }
         if (s->borrows > 0) {
-            if (cap.touches.assumed && !cap.held) borrowed_error(*s, call.loc, Problem::consumed_while_borrowed);
+            if (cap.touches.now() && !cap.held) borrowed_error(*s, call.loc, Problem::consumed_while_borrowed);
             continue;
         }
-        if (cap.failed.assumed && sum.role == Role::known) {  // reported in its body
+        if (cap.failed.now() && sum.role == Role::known) {  // reported in its body
             s->failed = true;
             s->status = Status::moved;
             s->gone_at = call.loc;
@@ -902,7 +919,7 @@ void Checker::apply_captured(const Expr& call, const Lambda& g) {
             s->status = Status::moved;
             s->gone_at = call.loc;
             touch(*s, call.loc);
-        } else if (cap.touches.assumed) {
+        } else if (cap.touches.now()) {
             touch(*s, call.loc);
         }
     }
@@ -944,7 +961,7 @@ void Checker::create_closure(const Expr& e, const Lambda& l) {
     Summary& sum = lambdas_.at(&l);
     if (sum.role == Role::known) return;  // its calls count, not its creation
     for (auto& [id, cap] : sum.captured) {
-        if (!cap.in_use.assumed) continue;
+        if (!cap.in_use.now()) continue;
         Slot* s = find(id);
         if (!s) {
             need_captured(id);
@@ -952,7 +969,7 @@ void Checker::create_closure(const Expr& e, const Lambda& l) {
         }
         note_use(*s, e.loc, false);
         if (s->status != Status::live) gone_at_call(*s, e, l, cap);
-        if (cap.touches.assumed) s->failed = true;  // the closure's error says it all
+        if (cap.touches.now()) s->failed = true;  // the closure's error says it all
     }
 }
 
