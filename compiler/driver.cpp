@@ -18,6 +18,7 @@
 #include "escape.hpp"
 #include "library.hpp"
 #include "lower.hpp"
+#include "ownership.hpp"
 #include "passes.hpp"
 #include "vm/vm.hpp"
 
@@ -35,8 +36,8 @@ Compiles the Scheme program INPUT to one self-contained C file:
 options:
   -o FILE                output C file ('-' for stdout; default: INPUT with .c)
   --run [ARGS...]        compile the C with $CC (default cc) and run it with ARGS
-  --dump=PASS            print the program after PASS (read, expand, escape;
-                         with --target=vm: read, bytecode) and stop
+  --dump=PASS            print the program after PASS (read, expand, ownership,
+                         escape; with --target=vm: read, bytecode) and stop
   --dump-escape          print each allocation site as FILE:LINE:COL KIND
                          CLASS TIER (escape analysis) and stop
   --no-line-directives   omit #line directives from the C
@@ -84,8 +85,9 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
         } else if (a.starts_with("--dump=")) {
             cl.options.dump_after = a.substr(7);
             if (cl.options.dump_after != "read" && cl.options.dump_after != "expand" &&
-                cl.options.dump_after != "escape" && cl.options.dump_after != "bytecode")
-                return fmt::format("--dump: unknown pass '{}' (available: read, expand, escape, bytecode)",
+                cl.options.dump_after != "ownership" && cl.options.dump_after != "escape" &&
+                cl.options.dump_after != "bytecode")
+                return fmt::format("--dump: unknown pass '{}' (available: read, expand, ownership, escape, bytecode)",
                                    cl.options.dump_after);
         } else if (a == "--dump-escape") {
             cl.options.dump_after = "escape";
@@ -114,7 +116,8 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
     if (!cl.depfile_name.empty() && !cl.depfile) return "-MF needs -MD";
     if (!cl.vm && (cl.stats || cl.options.dump_after == "bytecode"))
         return fmt::format("{} needs --target=vm", cl.stats ? "--stats" : "--dump=bytecode");
-    if (cl.vm && (cl.options.dump_after == "expand" || cl.options.dump_after == "escape"))
+    if (cl.vm && (cl.options.dump_after == "expand" || cl.options.dump_after == "ownership" ||
+                  cl.options.dump_after == "escape"))
         return fmt::format("--dump={}: not available with --target=vm", cl.options.dump_after);
     return "";
 }
@@ -297,11 +300,14 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     resolve_program(program, diags);
     if (diags.has_errors()) return std::nullopt;
     if (options.dump_after == "expand") return dump_ast(program);
+    Ownership ownership = check_ownership(program, diags);
+    if (diags.has_errors()) return std::nullopt;
+    if (options.dump_after == "ownership") return dump_ownership(program, ownership);
     Lowering lowering = lower_program(program);
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);
     EmitOptions emit{options.line_directives, options.output_name};
-    std::string c = emit_c(program, lowering, escape, sources, emit, diags);
+    std::string c = emit_c(program, lowering, escape, ownership, sources, emit, diags);
     if (diags.has_errors()) return std::nullopt;
     return c;
 }

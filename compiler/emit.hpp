@@ -11,6 +11,7 @@
 
 #include "escape.hpp"
 #include "lower.hpp"
+#include "ownership.hpp"
 #include "passes.hpp"
 #include "primitives.hpp"
 
@@ -54,9 +55,10 @@ std::string reindent(const std::string& code);  // C indented by brace depth
 
 class Emitter {
 public:
-    Emitter(const Program& program, const Lowering& lowering, const Escape& escape, const SourceManager& sources,
-            const EmitOptions& options, Diagnostics& diags)
-        : prog_(program), low_(lowering), esc_(escape), sources_(sources), options_(options), diags_(diags) {}
+    Emitter(const Program& program, const Lowering& lowering, const Escape& escape, const Ownership& ownership,
+            const SourceManager& sources, const EmitOptions& options, Diagnostics& diags)
+        : prog_(program), low_(lowering), esc_(escape), own_(ownership), sources_(sources), options_(options),
+          diags_(diags) {}
 
     std::string run();
 
@@ -64,6 +66,7 @@ private:
     const Program& prog_;
     const Lowering& low_;
     const Escape& esc_;
+    const Ownership& own_;
     const SourceManager& sources_;
     const EmitOptions& options_;
     Diagnostics& diags_;
@@ -103,6 +106,7 @@ private:
 
     // emit_expr.cpp
     Code expr(const Expr& e);
+    Code ref_value(const Expr& e, const Var* v);
     std::string emit_to(const Expr& e, const Dest& d);
     std::string deliver(const Code& c, const Dest& d);
     std::string effect(const Expr& e) { return emit_to(e, Dest::effect()); }

@@ -324,8 +324,9 @@ std::string restore_c_lines(std::string text, const std::string& output_name, bo
 }  // namespace emit
 
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
-                   const SourceManager& sources, const EmitOptions& options, Diagnostics& diags) {
-    emit::Emitter emitter(program, lowering, escape, sources, options, diags);
+                   const Ownership& ownership, const SourceManager& sources, const EmitOptions& options,
+                   Diagnostics& diags) {
+    emit::Emitter emitter(program, lowering, escape, ownership, sources, options, diags);
     return emit::restore_c_lines(emitter.run(), options.output_name, options.line_directives);
 }
 

@@ -60,7 +60,7 @@ Code Emitter::expr(const Expr& e) {
             if constexpr (std::is_same_v<T, Const>) {
                 return constant(e, n.datum);
             } else if constexpr (std::is_same_v<T, Ref>) {
-                return {"", read_var(n.var, e.loc), !n.var->global};
+                return ref_value(e, n.var);
             } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
                 if (!n.var->global && n.var->reads == 0) return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
                 if (const Lambda* l = lambda_of(*n.value); l && !low_.plan(l).makes_closure())
@@ -87,6 +87,18 @@ Code Emitter::expr(const Expr& e) {
         e.node);
 }
 
+// A variable's value. Where a built-in borrows an owned variable, the value
+// inside its owned cell, checked live; where one consumes it, the same with
+// the cell marked consumed (the ownership check says which).
+Code Emitter::ref_value(const Expr& e, const Var* v) {
+    auto use = own_.refs.find(e.id);
+    if (use != own_.refs.end() && use->second == OwnedUse::unwrap)
+        return {"", fmt::format("esk_owned_ref({}, {})", loc_id(e.loc), read_var(v, e.loc)), false};
+    if (use != own_.refs.end() && use->second == OwnedUse::release)
+        return {"", fmt::format("esk_owned_take({}, {})", loc_id(e.loc), read_var(v, e.loc)), false};
+    return {"", read_var(v, e.loc), !v->global};
+}
+
 // A known procedure whose body is one built-in call over its parameters and
 // constants (record accessors, predicates, one-liners) is open-coded at the
 // call site: faster, and its errors point at the caller.
@@ -100,6 +112,7 @@ bool Emitter::inline_call(const Expr& e, const Lambda& g, std::vector<Code>& arg
         if (auto* r = std::get_if<Ref>(&a->node); r && r->var->global) {
             values.push_back(expr(*a));  // a global: the record type, say
         } else if (r) {
+            if (own_.refs.count(a->id) && own_.refs.at(a->id) != OwnedUse::read) return false;  // an owned cell
             auto it = std::find(g.params.begin(), g.params.end(), r->var);
             if (it == g.params.end() || r->var->assigned) return false;
             const Code& arg = args[static_cast<size_t>(it - g.params.begin())];

@@ -98,12 +98,14 @@ PrimUse prim_use(std::string_view n) {
     if (one_of(n, {"set-car!", "set-cdr!", "vector-set!", "%record-set!", "vector-fill!"})) return PrimUse::mutate;
     if (one_of(n, {"vector-map", "vector-for-each", "string-map", "string-for-each", "call-with-values",
                    "dynamic-wind", "call/cc", "call-with-current-continuation", "with-exception-handler", "%guard",
-                   "%with-region", "hash-table-walk", "hash-table-count"}))
+                   "%with-region", "hash-table-walk", "hash-table-count",
+                   "%with-resource"}))
         return PrimUse::calls;
     if (n == "apply") return PrimUse::apply;
     if (one_of(n, {"values", "raise", "raise-continuable", "error", "append", "make-parameter",
                    "%parameterize", "%make-lazy", "make-promise", "force", "exit", "append-reverse!", "reverse!",
-                   "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!"}))
+                   "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!",
+                   "owned"}))  // owned keeps its argument in a cell
         return PrimUse::unknown;
     // Hash tables keep their keys, values and procedures, and some return
     // an argument (a default) or what a procedure argument returned.

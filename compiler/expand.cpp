@@ -50,6 +50,8 @@ const std::unordered_map<std::string_view, Expander::Handler> Expander::special_
     {"cond-expand", &Expander::expand_cond_expand},
     {"import", &Expander::expand_import},
     {"define-library", &Expander::expand_import},
+    {"borrow", &Expander::expand_borrow},
+    {"with-resource", &Expander::expand_with_resource},
 };
 
 std::string form_name(const Datum* form) { return form->items[0]->text; }

@@ -175,6 +175,10 @@ private:
     ExprPtr expand_parameterize(const Datum* d);
     ExprPtr expand_with_region(const Datum* d);
     ExprPtr quasi(const Datum* d, int depth);
+
+    // expand_owned.cpp: the owned-value forms that have a body
+    ExprPtr expand_borrow(const Datum* d);
+    ExprPtr expand_with_resource(const Datum* d);
     ExprPtr cond_clauses(const Datum* form, size_t from, ExprPtr fallback);
     ExprPtr case_clauses(const Datum* form, size_t from, Var* key);
     ExprPtr receive_values(Loc loc, const Datum* formals, const Datum* producer, const std::function<ExprPtr()>& body,

@@ -6,6 +6,8 @@
 //                                       (expand_structure.cpp), derived forms
 //   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
 //                                       known procedures found, arity checked
+//   ownership compiler/ownership.cpp    core AST: owned values consumed exactly
+//                                       once on every path (ownership.hpp)
 //   lower    compiler/lower.cpp         how procedures and calls become C: direct
 //                                       calls, loops, trampolined tail calls
 //   escape   compiler/escape.cpp        where each allocation's value can go,
@@ -36,6 +38,8 @@ void resolve_program(Program& program, Diagnostics& diags);
 // Adds "in the expansion of macro M" to a diagnostic about code a macro
 // use in the program expanded into (use: an index in Program::macro_uses).
 void note_macro_use(const Program& program, uint32_t use, Diagnostic& d);
+struct Ownership;
+Ownership check_ownership(const Program& program, Diagnostics& diags);
 
 struct Lowering;
 Lowering lower_program(Program& program);
@@ -50,9 +54,12 @@ struct EmitOptions {
     std::string output_name;  // the C file's name, for #line after Scheme code
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
-                   const SourceManager& sources, const EmitOptions& options, Diagnostics& diags);
+                   const Ownership& ownership, const SourceManager& sources, const EmitOptions& options,
+                   Diagnostics& diags);
 
 // --dump=expand: the core AST as S-expressions.
 std::string dump_ast(const Program& program);
+// --dump=ownership: the same, with what the ownership check found.
+std::string dump_ownership(const Program& program, const Ownership& ownership);
 
 }  // namespace eshkol

@@ -125,6 +125,7 @@ typedef enum esk_type {
     ESK_T_CONDITION,    /* esk_condition: what error and friends raise */
     ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
     ESK_T_PORT,         /* esk_port: an input or output port */
+    ESK_T_OWNED,        /* esk_owned: an owned (linear) value and its consumed flag */
     ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
     ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
     ESK_T_HASH_TABLE,   /* esk_hash_table */
@@ -276,6 +277,15 @@ typedef enum esk_hash_kind {
     ESK_HASH_CUSTOM       /* a procedure of the program's */
 } esk_hash_kind;
 #define ESK_HASH_TABLE(v) ((esk_hash_table *)ESK_HEAP(v))
+/* An owned value (owned expr): a cell around the value, so that using it
+ * after it was consumed is an error even where the compiler's ownership
+ * check cannot see (a cell kept in a data structure). See esk_owned.c. */
+typedef struct esk_owned {
+    esk_header h;
+    esk_val value;
+    int32_t consumed;     /* 1 once consumed (consume, close, with-resource exit) */
+    int32_t consumed_loc; /* where it was consumed, an esk_locs index (0: unknown) */
+} esk_owned;
 
 #define ESK_FLONUM(v) (((esk_flonum *)ESK_HEAP(v))->value)
 #define ESK_STRING(v) ((esk_string *)ESK_HEAP(v))
@@ -606,6 +616,29 @@ void esk_display_to(esk_port *out, esk_val v);
 void esk_write_to(esk_port *out, esk_val v);
 void esk_write_shared_to(esk_port *out, esk_val v);
 void esk_write_simple_to(esk_port *out, esk_val v);
+/* ---- owned values (esk_owned.c) --------------------------------------
+ * Where the compiler's ownership check says a built-in borrows an owned
+ * variable, it passes esk_owned_ref(loc, x): the value inside the cell, or
+ * the error "use of consumed value". A value that is not a cell passes
+ * through (a parameter may receive owned and plain arguments). */
+_Noreturn esk_val esk_owned_dead(int loc, esk_val cell);
+ESK_INLINE esk_val esk_owned_ref(int loc, esk_val v) {
+    if (ESK_LIKELY(!ESK_HAS_TYPE(v, ESK_T_OWNED))) return v;
+    if (ESK_UNLIKELY(((esk_owned *)ESK_HEAP(v))->consumed)) esk_owned_dead(loc, v);
+    return ((esk_owned *)ESK_HEAP(v))->value;
+}
+/* A built-in that consumes its argument (close-port) gets esk_owned_take:
+ * the value, with the cell marked consumed. */
+esk_val esk_owned_take(int loc, esk_val v);
+/* Built-ins of esk_core.def: owned, move, consume, close, and what borrow
+ * and with-resource expand to. */
+esk_val esk_owned_make(int loc, esk_val v);
+esk_val esk_owned_move(int loc, esk_val v);
+esk_val esk_owned_consume(int loc, esk_val v);
+esk_val esk_owned_close(int loc, esk_val v);
+esk_val esk_owned_borrow(int loc, esk_val v);
+esk_val esk_with_resource(int loc, esk_val thunk, esk_val cell);
+
 
 /* Appends the external representation of a number to buf (NUL-ended), at
  * most size bytes; returns the length it needs (like snprintf). */

@@ -414,6 +414,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_CONTINUATION: return sizeof(esk_continuation);
     case ESK_T_HASH_TABLE: return sizeof(esk_hash_table);  /* the slots: esk_hash_relocate */
     case ESK_T_PORT: return sizeof(esk_port);
+    case ESK_T_OWNED: return sizeof(esk_owned);
     default: break;
     }
     fprintf(stderr, "eshkol runtime: cannot promote an object of type %u\n", (unsigned)h->type);
@@ -433,6 +434,7 @@ static size_t esk_prom_fields(esk_header *h, esk_val **first) {
     case ESK_T_VALUES: *first = ((esk_values *)h)->items; return h->size;
     case ESK_T_CONDITION: *first = &((esk_condition *)h)->message; return 2;
     case ESK_T_PORT: *first = &((esk_port *)h)->data; return 2;
+    case ESK_T_OWNED: *first = &((esk_owned *)h)->value; return 1;
     default: return 0;
     }
 }

@@ -1,0 +1,21 @@
+; Owned values and regions: an owned value made in a region and returned
+; from it is promoted with its cell; with-region's body is checked in place.
+(let ((f (with-region (owned (list 1 2 3)))))
+  (display (length f))
+  (newline)
+  (consume f))
+(let ((g (owned (vector 1 2))))
+  (with-region
+    (display (vector-length g))
+    (newline)
+    (let ((tmp (owned (make-vector 100 0))))
+      (consume tmp)))
+  (consume g))
+(define (make-in-region) (with-region 'r (owned (list 'made 'in 'a 'region))))
+(let ((h (make-in-region)))
+  (display h)
+  (newline)
+  (let ((x (move h)))
+    (display (car x))
+    (newline)
+    (consume x)))
