@@ -212,6 +212,8 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
         fputs(((esk_arena_handle *)h)->arena->kind == ESK_ARENA_DESTROYED ? "#<arena destroyed>" : "#<arena>", p->out);
         break;
     case ESK_T_HASH_TABLE: fputs("#<hash-table>", p->out); break;
+    case ESK_T_SHARED: fputs("#<shared>", p->out); break;
+    case ESK_T_WEAK: fputs("#<weak-ref>", p->out); break;
     case ESK_T_EOF_OBJECT: case ESK_T_COUNT: fputs("#<unknown>", p->out); break;
     }
 }
