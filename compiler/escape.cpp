@@ -92,7 +92,8 @@ PrimUse prim_use(std::string_view n) {
     if (n == "apply") return PrimUse::apply;
     if (one_of(n, {"values", "raise", "raise-continuable", "error", "append", "make-parameter",
                    "%parameterize", "%make-lazy", "make-promise", "force", "exit", "append-reverse!", "reverse!",
-                   "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!"}))
+                   "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!",
+                   "shared"}))  // a shared value keeps its payload and destructor for as long as it lives
         return PrimUse::unknown;
     // Hash tables keep their keys, values and procedures, and some return
     // an argument (a default) or what a procedure argument returned.

@@ -516,7 +516,8 @@ static int esk_shared_by_site(const void *x, const void *y) {
     return a < b ? -1 : a > b;
 }
 
-/* "shared values: N created, M freed, K alive", then each one alive with the
+/* The shared part of the memory report (esk_memstats_print calls it):
+ * "shared values: N created, M freed, K alive", then each one alive with the
  * place of its (shared ...) form and its count, by place. */
 void esk_memstats_shared(FILE *out) {
     esk_slab *cells = atomic_load(&esk_shared_cells);
@@ -524,16 +525,16 @@ void esk_memstats_shared(FILE *out) {
     size_t i;
     if (cells) esk_slab_each(cells, esk_shared_collect, &alive);
     if (alive.count > 1) qsort(alive.cells, alive.count, sizeof(esk_shared *), esk_shared_by_site);
-    fprintf(out, "shared values: %zu created, %zu freed, %zu alive\n", atomic_load(&esk_shared_created),
+    fprintf(out, "  shared values: %zu created, %zu freed, %zu alive\n", atomic_load(&esk_shared_created),
             atomic_load(&esk_shared_freed), alive.count);
     for (i = 0; i < alive.count; ++i) {
         const esk_shared *c = alive.cells[i];
         uint32_t n = atomic_load(&alive.cells[i]->strong);
         if (c->site > 0)
-            fprintf(out, "  alive: %s:%d:%d, %u reference%s\n", esk_locs[c->site].file, esk_locs[c->site].line,
+            fprintf(out, "    alive: %s:%d:%d, %u reference%s\n", esk_locs[c->site].file, esk_locs[c->site].line,
                     esk_locs[c->site].col, n, n == 1 ? "" : "s");
         else
-            fprintf(out, "  alive: made by C code, %u reference%s\n", n, n == 1 ? "" : "s");
+            fprintf(out, "    alive: made by C code, %u reference%s\n", n, n == 1 ? "" : "s");
     }
     free(alive.cells);
 }

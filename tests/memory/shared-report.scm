@@ -1,6 +1,5 @@
-;;; env: ESHKOL_MEMSTATS=1
-;;; exit: 0
-;; A normal exit releases everything: the report lists nothing alive.
+;; A normal exit releases every shared value: the report (checked by rss.py)
+;; says 4 created, 4 freed, 0 alive.
 (define a (shared 'a))
 (define b (list (shared 'b) (shared 'c)))
 (let ((tmp (shared 'tmp)))
