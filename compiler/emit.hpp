@@ -46,6 +46,15 @@ struct Function {
     std::string decls;               // hoisted declarations
     std::unordered_set<std::string> declared;
     bool loops = false;              // a self tail call jumped to 'top'
+    std::string mark;                // owner-stack depth at entry (emit_shared.cpp); "" if unused
+};
+
+// A built-in that stores arguments into a container (emit_shared.cpp).
+struct StoreSpec {
+    std::string_view name;
+    int container;  // the argument that is the container; -1: the result
+    int first;      // the stored arguments: first..last
+    int last;       // -1: to the end
 };
 
 std::string mangle(std::string_view name);
@@ -110,6 +119,7 @@ private:
     std::string emit_to(const Expr& e, const Dest& d);
     std::string deliver(const Code& c, const Dest& d);
     std::string effect(const Expr& e) { return emit_to(e, Dest::effect()); }
+    std::string statement(const Expr& e);
     std::string statements(const Code& c);
     Code if_value(const Expr& e, const If& n);
     std::string if_to(const If& n, const Dest& d);
@@ -128,11 +138,47 @@ private:
     std::string bounce(const std::string& value);
 
     // emit_prim.cpp
-    Code primitive(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail);
+    Code primitive(const Expr& e, const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args,
+                   bool tail);
+    Code primitive_call(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail);
     Code open_coded(const Expr& e, const Primitive& p, std::vector<Code>& args, bool& handled);
     std::string primitive_value(const Primitive& p);
     std::string stack_storage(const Expr& e, std::string_view type, const std::string& count);
     bool allocation(const Expr& e, std::string_view name, std::vector<Code>& args, Code& out);
+
+    // emit_shared.cpp: ownership of shared values
+    bool counting_ = false;                             // the program makes shared values
+    std::unordered_set<const Var*> may_hold_;           // variables that may hold one
+    std::unordered_map<const Lambda*, bool> returns_shared_;  // its result may be one
+    std::unordered_map<const Lambda*, bool> pushes_;    // a call may leave owner-stack entries
+    std::unordered_map<const Lambda*, std::string> loop_marks_;  // contified lambda -> its loop's mark
+    std::unordered_set<const Lambda*> borrowing_closures_;  // never outlive what they capture
+    std::unordered_set<const Var*> borrowed_;           // let variables that need not own
+    static const StoreSpec* store_spec(std::string_view name);
+    void analyse_ownership();
+    bool params_from_calls(const Lambda& l) const;
+    bool may_be_shared(const Expr& e) const;
+    bool owns_on_stack(const Var* v, bool rec) const;
+    bool quiet(const Expr& e) const;
+    bool container_read(const Expr& e) const;
+    void find_borrowed(const Let& n);
+    bool call_pushes(const Call& n) const;
+    bool touches(const Expr& e) const;
+    bool leaves(const Expr& e) const;
+    bool fn_touches(const Lambda& l) const;
+    std::string new_mark(uint32_t id, std::string_view hint);
+    std::string mark_here(const std::string& mark);
+    std::string mark_of(const Lambda& l) const;
+    std::string own_parameter(const Lambda& l, const Var* p);
+    std::string bind_owned(const Var* v, const std::string& mark, const std::string& value, bool rec);
+    Code assign_owned(const Expr& e, const Var* v, const Expr& value);
+    std::string leave(const std::string& mark, const std::string& value);
+    std::string jump_unwind(const std::string& mark, const std::vector<Code>& args);
+    bool needs_notes(const Primitive& p, const std::vector<ExprPtr>& args) const;
+    void settle_operands(const Primitive& p, std::vector<Code>& args);
+    Code with_notes(const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args, Code call);
+    std::string value_notes(const Primitive& p) const;
+    std::string globals_table(size_t& count) const;
 
     // emit_const.cpp
     Code constant(const Expr& e, const Datum* d);

@@ -139,7 +139,13 @@ std::string Emitter::label_name(const Lambda& l) const {
 std::string Emitter::params_prologue(const Lambda& l) {
     std::string s;
     auto box = [&](const Var* p) {
-        if (!p || !p->captured || !p->assigned) return;
+        if (!p) return;
+        if (counting_ && may_hold_.count(p) && p->assigned) {  // it owns what it holds: set! releases
+            if (p->captured) boxed_.insert(p);
+            s += own_parameter(l, p);
+            return;
+        }
+        if (!p->captured || !p->assigned) return;
         boxed_.insert(p);
         if (p->reads > 0) s += fmt::format("    {0} = esk_make_box({0});\n", var_name(p));
     };
@@ -158,6 +164,11 @@ std::string Emitter::emit_function(const Lambda& l) {
     f.direct = plan.kind == LambdaPlan::Kind::direct;
     Function* saved = fn_;
     fn_ = &f;
+    if (counting_ && fn_touches(l)) {  // the owner stack's depth at entry: what the call owns lies above
+        f.mark = "m_fn";
+        f.declared.insert(f.mark);
+        f.decls += "    size_t m_fn = esk_shared_depth;\n";
+    }
     std::vector<std::string> params;
     if (f.direct && plan.has_self) params.push_back("esk_val self");
     for (size_t i = 0; i < l.params.size(); ++i) {
@@ -170,7 +181,9 @@ std::string Emitter::emit_function(const Lambda& l) {
         std::string name = var_name(l.rest);
         f.declared.insert(name);
         if (f.direct) params.push_back("esk_val " + name);
-        else if (l.rest->reads > 0) f.decls += fmt::format("    esk_val {} = esk_rest_list(argc, argv, {});\n", name, l.params.size());
+        else if (l.rest->reads > 0 || (counting_ && may_hold_.count(l.rest)))
+            f.decls += fmt::format("    esk_val {} = {}(argc, argv, {});\n", name,
+                                   counting_ ? "esk_shared_rest_list" : "esk_rest_list", l.params.size());
     }
     std::string prologue = params_prologue(l);
     std::string body = emit_to(*l.body, Dest::ret());
@@ -187,6 +200,7 @@ std::string Emitter::emit_function(const Lambda& l) {
     for (size_t i = 0; f.direct && i < l.params.size(); ++i)
         if (l.params[i]->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.params[i]));
     if (f.direct && l.rest && l.rest->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.rest));
+    if (!f.mark.empty()) unused += fmt::format("    (void){};\n", f.mark);  // a body that only loops or exits
     std::string out = fmt::format("{}{}\n{{\n{}{}    ESK_STACK_CHECK();\n{}{}{}}}\n\n", source_comment(l.body->loc),
                                   signature, f.decls, unused, f.loops ? "top:\n" : "", prologue, body);
     if (f.direct && plan.makes_closure()) {
@@ -194,7 +208,8 @@ std::string Emitter::emit_function(const Lambda& l) {
         std::vector<std::string> args;
         if (plan.has_self) args.push_back("self");
         for (size_t i = 0; i < l.params.size(); ++i) args.push_back(fmt::format("argv[{}]", i));
-        if (l.rest) args.push_back(fmt::format("esk_rest_list(argc, argv, {})", l.params.size()));
+        if (l.rest)
+            args.push_back(fmt::format("{}(argc, argv, {})", counting_ ? "esk_shared_rest_list" : "esk_rest_list", l.params.size()));
         std::string entry = fmt::format("ESK_PROC esk_val {}_entry(esk_val self, int argc, esk_val *argv)", name);
         prototypes_ += entry + ";\n";
         out += fmt::format("{}\n{{\n    (void)self;\n    (void)argc;\n    (void)argv;\n    return {}({});\n}}\n\n", entry,
@@ -207,14 +222,22 @@ std::string Emitter::program_function() {
     Function f;
     fn_ = &f;
     std::string body;
-    for (auto& e : prog_.body) body += "\n" + source_comment(e->loc) + line(e->loc) + effect(*e);
+    for (auto& e : prog_.body) body += "\n" + source_comment(e->loc) + line(e->loc) + statement(*e);
     fn_ = nullptr;
-    return fmt::format("static void esk_program(void)\n{{\n{}    esk_init_constants();\n{}}}\n\n"
+    std::string start, end;
+    if (counting_) {  // shared values: at the end, globals and the root region let go of theirs
+        size_t globals = 0;
+        file_statics_ += globals_table(globals);
+        start = fmt::format("    esk_shared_init(esk_shared_globals_table, {});\n", globals);
+        end = "    esk_shared_finish();\n";
+    }
+    return fmt::format("static void esk_program(void)\n{{\n{}{}    esk_init_constants();\n{}{}}}\n\n"
                        "int main(int argc, char **argv)\n{{\n    return esk_main(argc, argv, esk_program);\n}}\n",
-                       f.decls, body);
+                       f.decls, start, body, end);
 }
 
 std::string Emitter::run() {
+    analyse_ownership();
     for (const Var& v : prog_.vars)
         if (v.global && v.defined) globals_ += fmt::format("ESK_STATIC esk_val {} = ESK_UNDEFINED;\n", var_name(&v));
     std::string program = program_function();

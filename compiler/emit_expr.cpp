@@ -45,7 +45,9 @@ std::string Emitter::deliver(const Code& c, const Dest& d) {
         return s;
     }
     switch (d.kind) {
-    case Dest::Kind::ret: return c.stmts + fmt::format("    return {};\n", c.value);
+    case Dest::Kind::ret:
+        if (!fn_->mark.empty()) return c.stmts + fmt::format("    return esk_shared_return_i({}, {});\n", fn_->mark, c.value);
+        return c.stmts + fmt::format("    return {};\n", c.value);
     case Dest::Kind::value: s = c.stmts + fmt::format("    {} = {};\n", d.temp, c.value); break;
     case Dest::Kind::effect: s = statements(c); break;
     }
@@ -62,6 +64,7 @@ Code Emitter::expr(const Expr& e) {
             } else if constexpr (std::is_same_v<T, Ref>) {
                 return ref_value(e, n.var);
             } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                if (counting_ && may_hold_.count(n.var)) return assign_owned(e, n.var, *n.value);
                 if (!n.var->global && n.var->reads == 0) return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
                 if (const Lambda* l = lambda_of(*n.value); l && !low_.plan(l).makes_closure())
                     return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
@@ -71,7 +74,7 @@ Code Emitter::expr(const Expr& e) {
                 return if_value(e, n);
             } else if constexpr (std::is_same_v<T, Seq>) {
                 std::string s;
-                for (size_t i = 0; i + 1 < n.body.size(); ++i) s += effect(*n.body[i]);
+                for (size_t i = 0; i + 1 < n.body.size(); ++i) s += statement(*n.body[i]);
                 Code last = expr(*n.body.back());
                 last.stmts = s + last.stmts;
                 return last;
@@ -131,7 +134,7 @@ bool Emitter::inline_call(const Expr& e, const Lambda& g, std::vector<Code>& arg
     Expr at;
     at.id = e.id;
     at.loc = g.body->loc.line == g.loc.line && g.body->loc.col == g.loc.col ? e.loc : g.body->loc;
-    out = primitive(at, *fn->var->primitive, values, false);
+    out = primitive(at, *fn->var->primitive, call->args, values, false);
     out.stmts = stmts + out.stmts;
     return true;
 }
@@ -143,7 +146,7 @@ Code Emitter::call_value(const Expr& e, const Call& n) {
     if (auto* ref = std::get_if<Ref>(&n.fn->node)) callee = ref->var;
     if (callee && callee->global && !callee->defined && callee->primitive) {
         std::vector<Code> args = operands(n.args);
-        return primitive(e, *callee->primitive, args, false);
+        return primitive(e, *callee->primitive, n.args, args, false);
     }
     const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
     if (g && low_.plan(g).kind == LambdaPlan::Kind::direct && !low_.plan(g).may_bounce) {
@@ -160,7 +163,7 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
     if (auto* n = std::get_if<If>(&e.node)) return if_to(*n, d);
     if (auto* n = std::get_if<Seq>(&e.node)) {
         std::string s;
-        for (size_t i = 0; i + 1 < n->body.size(); ++i) s += effect(*n->body[i]);
+        for (size_t i = 0; i + 1 < n->body.size(); ++i) s += statement(*n->body[i]);
         return s + emit_to(*n->body.back(), d);
     }
     if (auto* n = std::get_if<Let>(&e.node)) return let_to(e, *n, d);
@@ -179,6 +182,14 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
         return d.join.empty() ? "" : fmt::format("    goto {};\n", d.join);
     }
     return deliver(expr(e), d);
+}
+
+// An expression whose value nobody wants: what it leaves on the owner
+// stack goes as soon as it is done.
+std::string Emitter::statement(const Expr& e) {
+    if (!counting_ || !leaves(e)) return effect(e);
+    std::string mark = new_mark(e.id, "stmt");
+    return mark_here(mark) + effect(e) + leave(mark, "ESK_FALSE");
 }
 
 Code Emitter::if_value(const Expr& e, const If& n) {
@@ -210,15 +221,20 @@ std::string Emitter::let_bindings(const Let& n) {
     std::string s;
     auto needs_value = [&](size_t i) {
         const Lambda* l = lambda_of(*n.inits[i]);
-        if (!l) return n.vars[i]->reads > 0;
-        return n.vars[i]->reads > 0 && low_.plan(l).makes_closure();
+        bool used = n.vars[i]->reads > 0 || (counting_ && may_hold_.count(n.vars[i]) && !borrowed_.count(n.vars[i]));
+        if (!l) return used;
+        return used && low_.plan(l).makes_closure();
     };
     for (size_t i = 0; i < n.vars.size(); ++i) {
         const Var* v = n.vars[i];
         if (!needs_value(i)) continue;
         declare(var_name(v));
         if (v->captured && (v->assigned || n.rec)) boxed_.insert(v);
-        if (n.rec) s += fmt::format("    {} = {};\n", var_name(v), is_boxed(v) ? "esk_make_box(ESK_UNDEFINED)" : "ESK_UNDEFINED");
+        bool owned_box = is_boxed(v) && counting_ && may_hold_.count(v);
+        if (n.rec)
+            s += fmt::format("    {} = {};\n", var_name(v),
+                             owned_box ? "esk_shared_box(esk_shared_depth, ESK_UNDEFINED)"
+                             : is_boxed(v) ? "esk_make_box(ESK_UNDEFINED)" : "ESK_UNDEFINED");
     }
     for (size_t i = 0; i < n.vars.size(); ++i) {
         const Var* v = n.vars[i];
@@ -226,6 +242,12 @@ std::string Emitter::let_bindings(const Let& n) {
         s += line(n.inits[i]->loc);
         if (!needs_value(i)) {
             s += effect(*n.inits[i]);
+            continue;
+        }
+        if (counting_ && may_hold_.count(v) && !borrowed_.count(v)) {
+            std::string mark = new_mark(n.inits[i]->id, "bind");
+            Code init = expr(*n.inits[i]);
+            s += mark_here(mark) + init.stmts + bind_owned(v, mark, init.value, n.rec);
             continue;
         }
         Code init = expr(*n.inits[i]);
@@ -241,14 +263,29 @@ std::string Emitter::let_to(const Expr& e, const Let& n, const Dest& d) {
     std::vector<const Lambda*> group;
     for (auto& init : n.inits)
         if (const Lambda* l = lambda_of(*init); l && low_.plan(l).kind == LambdaPlan::Kind::contified) group.push_back(l);
-    std::string s = let_bindings(n);
-    if (group.empty()) return s + emit_to(*n.body, d);
+    // Owned references: the let's scope is a mark on the owner stack, left
+    // where control continues after the let (a return or an enclosing join
+    // leaves it on its own), keeping the let's result.
+    bool scoped = counting_ && touches(e);
+    std::string s, exit;
+    if (scoped && d.kind != Dest::Kind::ret && d.join.empty()) {
+        std::string mark = new_mark(e.id, "let");
+        s = mark_here(mark);
+        exit = leave(mark, d.kind == Dest::Kind::value ? d.temp : "ESK_FALSE");
+    }
+    s += let_bindings(n);
+    if (group.empty()) return s + emit_to(*n.body, d) + exit;
+    if (scoped) {  // each iteration of the loop unwinds to here
+        std::string loop = new_mark(e.id, "loop");
+        s += mark_here(loop);
+        for (const Lambda* l : group) loop_marks_[l] = loop;
+    }
     Dest inner = d;
     std::string join;
     if (d.kind != Dest::Kind::ret && d.join.empty()) inner.join = join = fmt::format("J{}_join", e.id);
     for (const Lambda* l : group)
         for (const Var* p : l->params)
-            if (p->reads > 0) declare(var_name(p));
+            if (p->reads > 0 || (counting_ && may_hold_.count(p) && p->assigned)) declare(var_name(p));
     s += emit_to(*n.body, inner);
     for (const Lambda* l : group) {
         s += fmt::format("{}:\n", label_name(*l));
@@ -256,7 +293,7 @@ std::string Emitter::let_to(const Expr& e, const Let& n, const Dest& d) {
         s += emit_to(*l->body, inner);
     }
     if (!join.empty() && s.find("goto " + join + ";") != std::string::npos) s += fmt::format("{}:;\n", join);
-    return s;
+    return s + exit;
 }
 
 Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
@@ -274,6 +311,10 @@ Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
     for (size_t i = 0; i < l.free.size(); ++i)
         s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i,
                          l.free[i]->reads > 0 ? raw_var(l.free[i]) : "ESK_UNSPECIFIED");
+    // A closure holds what it captured: its region holds the shared values.
+    for (size_t i = 0; counting_ && !borrowing_closures_.count(&l) && i < l.free.size(); ++i)
+        if (l.free[i]->reads > 0 && !is_boxed(l.free[i]) && may_hold_.count(l.free[i]))
+            s += fmt::format("    esk_shared_note_i({}, ESK_CLOSURE({})->slots[{}]);\n", t, t, i);
     return {s, t};
 }
 
@@ -295,7 +336,8 @@ std::vector<Code> Emitter::operands(const std::vector<ExprPtr>& args, bool all_i
 }
 
 std::string Emitter::bounce(const std::string& value) {
-    return fmt::format("    if (ESK_UNLIKELY({0} == ESK_TAIL_CALL)) {0} = esk_trampoline({0});\n", value);
+    return fmt::format("    if (ESK_UNLIKELY({0} == ESK_TAIL_CALL)) {0} = {1}({0});\n", value,
+                       counting_ ? "esk_shared_trampoline" : "esk_trampoline");
 }
 
 std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
@@ -304,7 +346,7 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
     bool tail = d.kind == Dest::Kind::ret;
     if (callee && callee->global && !callee->defined && callee->primitive) {
         std::vector<Code> args = operands(n.args);
-        return deliver(primitive(e, *callee->primitive, args, tail), d);
+        return deliver(primitive(e, *callee->primitive, n.args, args, tail), d);
     }
     const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
     if (g && low_.plan(g).kind == LambdaPlan::Kind::contified) return jump_to(e, *g, n);
@@ -345,8 +387,10 @@ std::string Emitter::jump_to(const Expr& e, const Lambda& target, const Call& n)
     std::vector<Code> args = operands(n.args, true);
     std::string s = line(e.loc);
     for (auto& a : args) s += a.stmts;
+    if (counting_) s += jump_unwind(mark_of(target), args);
     for (size_t i = 0; i < args.size(); ++i)
-        if (target.params[i]->reads > 0) s += fmt::format("    {} = {};\n", var_name(target.params[i]), args[i].value);
+        if (target.params[i]->reads > 0 || (counting_ && may_hold_.count(target.params[i]) && target.params[i]->assigned))
+            s += fmt::format("    {} = {};\n", var_name(target.params[i]), args[i].value);
     return s + fmt::format("    goto {};\n", label_name(target));
 }
 
@@ -356,6 +400,7 @@ std::string Emitter::self_loop(const Expr& e, const Call& n) {
     std::vector<Code> args = operands(n.args, true);
     std::string s = line(e.loc);
     for (auto& a : args) s += a.stmts;
+    if (counting_) s += jump_unwind(fn_->mark, args);
     for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    {} = {};\n", var_name(self.params[i]), args[i].value);
     fn_->loops = true;
     return s + "    goto top;\n";
@@ -366,7 +411,10 @@ std::string Emitter::trampoline_call(const Expr& e, const std::string& fn, std::
     std::string s;
     if (args.size() > 256) s += fmt::format("    esk_tc_grow({});\n", args.size());
     for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    esk_tc_argv[{}] = {};\n", i, args[i].value);
-    return s + fmt::format("    return esk_tail_call({}, {}, {});\n", loc_id(e.loc), fn, args.size());
+    std::string call = fmt::format("esk_tail_call({}, {}, {})", loc_id(e.loc), fn, args.size());
+    if (counting_ && !fn_->mark.empty()) return s + fmt::format("    return esk_shared_return_i({}, {});\n", fn_->mark, call);
+    if (counting_) s += "    esk_tc_mark = esk_shared_depth;\n";  // nothing of this frame is on the owner stack
+    return s + fmt::format("    return {};\n", call);
 }
 
 Code Emitter::direct_call(const Expr& e, const Lambda& g, const Var* callee, std::vector<Code>& args) {
@@ -378,6 +426,13 @@ Code Emitter::direct_call(const Expr& e, const Lambda& g, const Var* callee, std
         std::string rest = "ESK_NIL";
         for (size_t i = args.size(); i-- > g.params.size();) s += args[i].stmts;
         for (size_t i = args.size(); i-- > g.params.size();) rest = fmt::format("esk_cons({}, {})", args[i].value, rest);
+        if (counting_ && args.size() > g.params.size()) {  // the rest list holds the arguments
+            std::string list = temp("rest");
+            s += fmt::format("    {} = {};\n", list, rest);
+            for (size_t i = g.params.size(); i < args.size(); ++i)
+                s += fmt::format("    esk_shared_note_i({}, {});\n", list, args[i].value);
+            rest = list;
+        }
         vals.push_back(rest);
     }
     return {s, fmt::format("{}({})", function_name(g), fmt::join(vals, ", ")), false};

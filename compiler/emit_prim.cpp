@@ -112,7 +112,15 @@ Code Emitter::open_coded(const Expr& e, const Primitive& p, std::vector<Code>& a
     return c;
 }
 
-Code Emitter::primitive(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail) {
+Code Emitter::primitive(const Expr& e, const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args,
+                       bool tail) {
+    bool notes = needs_notes(p, exprs);
+    if (notes) settle_operands(p, args);
+    Code c = primitive_call(e, p, args, tail);
+    return notes ? with_notes(p, exprs, args, c) : c;
+}
+
+Code Emitter::primitive_call(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail) {
     std::string stmts = line(e.loc);
     for (auto& a : args) stmts += a.stmts;
     bool handled = false;
@@ -217,14 +225,20 @@ std::string Emitter::primitive_value(const Primitive& p) {
         body = fmt::format("    int i, loc = esk_call_loc;\n    if (argc == 1) return ESK_BOOL({});\n    for (i = 0; i + 1 < argc; ++i)\n"
                            "        if (!({})) return ESK_FALSE;\n    return ESK_TRUE;\n",
                            fmt::format("esk_le(loc, \"{}\", argv[0], argv[0]) || 1", name), compare_at(name, "loc", "argv[i]", "argv[i + 1]"));
-    } else if (p.max_args < 0) {
-        body = fmt::format("    return {}(esk_call_loc, argc, argv);\n", p.c_name);
     } else {
-        std::vector<std::string> vals{"esk_call_loc"};
-        for (int i = 0; i < p.max_args; ++i)
-            vals.push_back(i < p.min_args ? fmt::format("argv[{}]", i) : fmt::format("argc > {0} ? argv[{0}] : ESK_DEFAULT", i));
-        if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(esk_call_loc, self, argc);\n", p.max_args);
-        body += fmt::format("    return {}({});\n", p.c_name, fmt::join(vals, ", "));
+        std::string call;
+        if (p.max_args < 0) {
+            call = fmt::format("{}(esk_call_loc, argc, argv)", p.c_name);
+        } else {
+            std::vector<std::string> vals{"esk_call_loc"};
+            for (int i = 0; i < p.max_args; ++i)
+                vals.push_back(i < p.min_args ? fmt::format("argv[{}]", i) : fmt::format("argc > {0} ? argv[{0}] : ESK_DEFAULT", i));
+            if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(esk_call_loc, self, argc);\n", p.max_args);
+            call = fmt::format("{}({})", p.c_name, fmt::join(vals, ", "));
+        }
+        std::string notes = value_notes(p);
+        if (notes.empty()) body += fmt::format("    return {};\n", call);
+        else body += fmt::format("    esk_val r = {};\n    int i;\n{}    return r;\n", call, notes);
     }
     functions_ += fmt::format("/* the built-in '{}' as a value */\nESK_PROC esk_val {}(esk_val self, int argc, esk_val *argv)\n{{\n"
                               "    (void)self;\n    (void)argc;\n    (void)argv;\n{}}}\n\n",

@@ -105,7 +105,7 @@ PrimUse prim_use(std::string_view n) {
     if (one_of(n, {"values", "raise", "raise-continuable", "error", "append", "make-parameter",
                    "%parameterize", "%make-lazy", "make-promise", "force", "exit", "append-reverse!", "reverse!",
                    "list-set!", "%make-record-type", "string-copy!", "vector-copy!", "bytevector-copy!",
-                   "owned"}))  // owned keeps its argument in a cell
+                   "owned", "shared"}))  // owned keeps its argument in a cell, shared its payload and destructor
         return PrimUse::unknown;
     // Hash tables keep their keys, values and procedures, and some return
     // an argument (a default) or what a procedure argument returned.

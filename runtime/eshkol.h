@@ -129,6 +129,8 @@ typedef enum esk_type {
     ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
     ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
     ESK_T_HASH_TABLE,   /* esk_hash_table */
+    ESK_T_SHARED,       /* a shared (reference-counted) cell, esk_shared.c; outside regions */
+    ESK_T_WEAK,         /* a weak reference to a shared cell, esk_shared.c */
     ESK_T_COUNT
 } esk_type;
 
@@ -436,10 +438,112 @@ esk_val esk_cdr(int loc, esk_val p);
 ESK_INLINE esk_val esk_car_i(int loc, esk_val p) { return ESK_LIKELY(ESK_IS_PAIR(p)) ? ESK_CAR(p) : esk_car(loc, p); }
 ESK_INLINE esk_val esk_cdr_i(int loc, esk_val p) { return ESK_LIKELY(ESK_IS_PAIR(p)) ? ESK_CDR(p) : esk_cdr(loc, p); }
 
+/* ---- slab allocator (esk_slab.c): fixed-size objects, any thread ------ */
+typedef struct esk_slab esk_slab;         /* one size class */
+esk_slab *esk_slab_new(size_t object_size);
+void esk_slab_destroy(esk_slab *s);       /* frees every chunk */
+void *esk_slab_alloc(esk_slab *s);        /* 8-byte aligned, never NULL; contents as left */
+void esk_slab_free(esk_slab *s, void *object);
+size_t esk_slab_live(esk_slab *s);        /* objects allocated, not freed */
+size_t esk_slab_capacity(esk_slab *s);    /* slots in published chunks */
+size_t esk_slab_bytes(esk_slab *s);       /* memory of its chunks */
+/* Calls fn on every allocated object, in slot order; not while other
+ * threads allocate or free. */
+void esk_slab_each(esk_slab *s, void (*fn)(void *object, void *arg), void *arg);
+
+/* ---- shared values (esk_shared.c) ---------------------------------------
+ * (shared expr [destructor]) makes a cell outside regions holding expr's
+ * value, with an atomic count of its owning references. Ownership as the
+ * generated code tracks it (docs/shared.md tells users):
+ *   - the owner stack: entries for let-bound variables (the value, or for a
+ *     variable that set! assigns, the variable's address) and temporaries
+ *     (what (shared ...), strong-ref and a scope's result pass on). Marks
+ *     are depths; leaving a scope releases what lies above its mark, except
+ *     the entry that owns the scope's result, which moves down and becomes a
+ *     temporary of the enclosing scope. Non-local exits unwind it too.
+ *   - globals and boxed variables own their value exactly (set! releases).
+ *   - a region holds one reference to each shared value stored into any of
+ *     its containers (pairs, vectors, records, closures ...), released when
+ *     the region is freed: the root region at exit.
+ * Procedure arguments are borrowed: passing a value does not count. */
+#define ESK_IS_SHARED(v) ESK_HAS_TYPE(v, ESK_T_SHARED)
+typedef struct esk_shared esk_shared;  /* a cell (esk_shared.c): never in an arena, never promoted */
+/* A weak reference: an ordinary object of its region, without value fields. */
+typedef struct esk_weak {
+    esk_header h;                 /* type ESK_T_WEAK */
+    esk_shared *cell;
+    uint64_t generation;          /* the cell's generation when the reference was made */
+} esk_weak;
+extern size_t esk_shared_depth;     /* entries on the owner stack */
+extern size_t esk_tc_mark;          /* owner-stack depth below a pending tail call's own entries */
+/* Set when the program makes shared values: the runtime's own stores call
+ * the first, escapes (call/cc, guard) unwind the owner stack with the second. */
+extern void (*esk_shared_note_hook)(esk_val container, esk_val shared);
+extern void (*esk_shared_unwind_hook)(size_t mark, int count, const esk_val *keep);
+
+/* The generated code's side (marks are esk_shared_depth values). */
+void esk_shared_init(esk_val *const *globals, size_t count);  /* program start */
+void esk_shared_finish(void);                                   /* program end, (exit) */
+void esk_shared_bind(size_t mark, esk_val v);          /* a let variable takes v */
+void esk_shared_bind_slot(size_t mark, esk_val *slot); /* an assigned let variable takes *slot */
+void esk_shared_adopt_slot(size_t mark, esk_val *slot);/* an assigned parameter takes *slot */
+void esk_shared_set(size_t mark, esk_val *slot, esk_val v);  /* set! of a local */
+void esk_shared_store(size_t mark, const void *container, esk_val *slot, esk_val v);  /* a box's or global's */
+esk_val esk_shared_box(size_t mark, esk_val v);        /* a box for a captured, assigned variable */
+esk_val esk_shared_adopt_box(size_t mark, esk_val v);  /* the same for a parameter */
+void esk_shared_leave(size_t mark, esk_val result);    /* unwind, keeping result (or a pending tail call) */
+void esk_shared_jump(size_t mark, int argc, const esk_val *argv);  /* a loop's next iteration */
+void esk_shared_note_container(esk_val container, esk_val shared);
+esk_val esk_shared_trampoline(esk_val r);
+esk_val esk_shared_rest_list(int argc, esk_val *argv, int from);
+void esk_memstats_shared(FILE *out);   /* the shared part of ESHKOL_MEMSTATS */
+
+ESK_INLINE void esk_shared_bind_i(size_t mark, esk_val v) {
+    if (ESK_UNLIKELY(esk_shared_depth != mark || ESK_IS_SHARED(v))) esk_shared_bind(mark, v);
+}
+ESK_INLINE void esk_shared_set_i(size_t mark, esk_val *slot, esk_val v) {
+    if (ESK_UNLIKELY(esk_shared_depth != mark || ESK_IS_SHARED(v) || ESK_IS_SHARED(*slot))) esk_shared_set(mark, slot, v);
+    else *slot = v;
+}
+ESK_INLINE void esk_shared_store_i(size_t mark, const void *container, esk_val *slot, esk_val v) {
+    if (ESK_UNLIKELY(esk_shared_depth != mark || ESK_IS_SHARED(v) || ESK_IS_SHARED(*slot)))
+        esk_shared_store(mark, container, slot, v);
+    else
+        ESK_STORE(container, slot, v);
+}
+ESK_INLINE esk_val esk_shared_return_i(size_t mark, esk_val r) {
+    esk_tc_mark = mark;
+    if (ESK_UNLIKELY(esk_shared_depth != mark)) esk_shared_leave(mark, r);
+    return r;
+}
+ESK_INLINE esk_val esk_shared_leave_i(size_t mark, esk_val r) {
+    if (ESK_UNLIKELY(esk_shared_depth != mark)) esk_shared_leave(mark, r);
+    return r;
+}
+ESK_INLINE void esk_shared_drop_i(size_t mark) {
+    if (ESK_UNLIKELY(esk_shared_depth != mark)) esk_shared_leave(mark, ESK_FALSE);
+}
+ESK_INLINE void esk_shared_note_i(esk_val container, esk_val v) {
+    if (ESK_UNLIKELY(ESK_IS_SHARED(v))) esk_shared_note_container(container, v);
+}
+
+/* The C side: any thread may retain, release and upgrade. A cell made by
+ * esk_shared_new starts with one reference, owned by the caller; its C
+ * destructor (or NULL) runs on the thread that releases the last one. */
+esk_val esk_shared_new(esk_val value, void (*destructor)(esk_val value));
+void esk_shared_retain(esk_val s);
+void esk_shared_release(esk_val s);
+uint32_t esk_shared_count(esk_val s);
+esk_val esk_shared_weak(esk_val s);      /* a weak reference (allocated with esk_alloc) */
+esk_val esk_shared_upgrade(esk_val w);   /* the cell with one more reference, or ESK_FALSE */
+
 /* ---- start-up, exit, errors ---------------------------------------------- */
 /* Runs program() on a thread with a large stack; returns the exit status. */
 int esk_main(int argc, char **argv, void (*program)(void));
 _Noreturn void esk_exit(int status);
+/* A hook a module installs at start-up (NULL otherwise): what (exit)
+ * releases before it exits (shared values). */
+extern void (*esk_at_exit_release)(void);
 
 /* Raises an error condition "who: message" with irritants (a list, or
  * ESK_NIL). Uncaught, it prints "Error: message irritant ..." and

@@ -415,6 +415,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_HASH_TABLE: return sizeof(esk_hash_table);  /* the slots: esk_hash_relocate */
     case ESK_T_PORT: return sizeof(esk_port);
     case ESK_T_OWNED: return sizeof(esk_owned);
+    case ESK_T_WEAK: return sizeof(esk_weak);
     default: break;
     }
     fprintf(stderr, "eshkol runtime: cannot promote an object of type %u\n", (unsigned)h->type);
@@ -455,6 +456,7 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
     old = ESK_IS_PAIR(v) ? (void *)ESK_PAIR(v) : (void *)ESK_HEAP(v);
     if (!esk_prom_moves(pm, old)) return v;
     if (!ESK_IS_PAIR(v) && ((esk_header *)old)->type == ESK_T_SYMBOL) return v;
+    if (!ESK_IS_PAIR(v) && ((esk_header *)old)->type == ESK_T_SHARED) return v;  /* outside every arena */
     if (esk_prom_get(pm, (uintptr_t)old, &copy)) return copy;
     bytes = ESK_IS_PAIR(v) ? sizeof(esk_pair) : esk_prom_size(old);
     {
@@ -506,6 +508,12 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
     return copy;
 }
 
+/* A copy that holds a shared value: its arena's region holds a reference
+ * too (the dying region lets go of its own when it is freed). */
+static void esk_prom_note_shared(esk_val copy, esk_val v) {
+    if (ESK_UNLIKELY(esk_shared_note_hook != NULL) && ESK_IS_SHARED(v)) esk_shared_note_hook(copy, v);
+}
+
 /* A hash table's fields: its procedures, and the keys and values of its
  * live slots; a key that moves makes the table rehash (eshkol.h). */
 static void esk_prom_hash_table(esk_promoter *pm, esk_hash_table *t) {
@@ -518,6 +526,8 @@ static void esk_prom_hash_table(esk_promoter *pm, esk_hash_table *t) {
         if (key != t->slots[i].key) t->stale = 1;
         t->slots[i].key = key;
         t->slots[i].value = esk_prom_forward(pm, t->slots[i].value);
+        esk_prom_note_shared(ESK_FROM_HEAP(t), key);
+        esk_prom_note_shared(ESK_FROM_HEAP(t), t->slots[i].value);
     }
 }
 
@@ -538,7 +548,10 @@ static void esk_prom_drain(esk_promoter *pm) {
         } else {
             n = esk_prom_fields(ESK_HEAP(c), &f);
         }
-        for (size_t i = 0; i < n; ++i) f[i] = esk_prom_forward(pm, f[i]);
+        for (size_t i = 0; i < n; ++i) {
+            f[i] = esk_prom_forward(pm, f[i]);
+            esk_prom_note_shared(c, f[i]);
+        }
     }
 }
 
@@ -584,6 +597,7 @@ static void esk_region_remember(esk_region *r, esk_val *slot, uint32_t depth) {
 void esk_store_slow(const void *container, esk_val *slot, esk_val v) {
     esk_arena *va = esk_arena_of_val(v), *ca;
     uint32_t depth;
+    if (!va && ESK_IS_SHARED(v)) return;  /* a shared cell lives outside arenas, not on the stack */
     if (!va) {
         if (container && esk_arena_of(container)) {
             fflush(stdout);

@@ -149,6 +149,7 @@ typedef struct esk_ctl_catch {
     esk_val value;
     esk_continuation *state; /* call/cc frames; NULL for guard */
     int loc;
+    size_t shared_depth;     /* the owner stack's depth (esk_shared.c) */
 } esk_ctl_catch;
 
 static esk_ctl_catch *esk_ctl_catches;
@@ -169,6 +170,20 @@ static void esk_ctl_unwind_to(int loc, esk_val target, esk_val *in_flight) {
     }
 }
 
+/* Shared values owned by the frames an escape leaves are released, except
+ * what the escape carries: the values a continuation receives, the
+ * condition (and chosen clause) a guard catches. */
+static void esk_ctl_unwind_shared(esk_ctl_catch *frame, esk_val value) {
+    esk_val carried[2];
+    if (!frame->state) {
+        carried[0] = ESK_CAR(value);
+        carried[1] = ESK_CDR(value);
+        esk_shared_unwind_hook(frame->shared_depth, 2, carried);
+    } else {
+        esk_shared_unwind_hook(frame->shared_depth, 1, &value);
+    }
+}
+
 static _Noreturn void esk_ctl_escape(int loc, esk_ctl_catch *frame, esk_val value) {
     esk_ctl_catch *c;
     /* first, while their memory is certainly there: the continuations whose
@@ -176,6 +191,7 @@ static _Noreturn void esk_ctl_escape(int loc, esk_ctl_catch *frame, esk_val valu
     for (c = esk_ctl_catches; c && c != frame; c = c->prev)
         if (c->state) c->state->live = 0;
     esk_ctl_unwind_to(loc, frame->winders, &value);
+    if (esk_shared_depth != frame->shared_depth) esk_ctl_unwind_shared(frame, value);
     esk_ctl_catches = frame;
     esk_handlers = frame->handlers;
     frame->value = value;
@@ -189,6 +205,7 @@ static void esk_ctl_push(esk_ctl_catch *frame, esk_continuation *state) {
     frame->value = ESK_UNSPECIFIED;
     frame->state = state;
     frame->loc = 0;
+    frame->shared_depth = esk_shared_depth;
     esk_ctl_catches = frame;
 }
 
@@ -314,9 +331,12 @@ static int esk_ctl_exit_status(int loc, esk_val code) {
 }
 
 /* (exit [code]): runs the outstanding dynamic-wind "after" thunks first. */
+void (*esk_at_exit_release)(void);
+
 esk_val esk_prim_exit(int loc, esk_val code) {
     int status = esk_ctl_exit_status(loc, code);
     esk_ctl_unwind_to(loc, ESK_NIL, NULL);
+    if (esk_at_exit_release) esk_at_exit_release();
     esk_exit(status);
 }
 
@@ -342,6 +362,7 @@ esk_val esk_make_parameter(int loc, esk_val value, esk_val converter) {
     if (converter == ESK_DEFAULT) converter = ESK_FALSE;
     if (converter != ESK_FALSE) value = esk_call1(loc, converter, value);
     ESK_CLOSURE(p)->slots[0] = value;
+    if (esk_shared_note_hook && ESK_IS_SHARED(value)) esk_shared_note_hook(p, value);  /* the parameter holds it */
     ESK_CLOSURE(p)->slots[1] = converter;
     return p;
 }
@@ -370,6 +391,7 @@ esk_val esk_parameterize(int loc, esk_val params, esk_val values, esk_val thunk)
             esk_type_error(loc, "parameterize", "a parameter object", param);
         if (ESK_CLOSURE(param)->slots[1] != ESK_FALSE) value = esk_call1(loc, ESK_CLOSURE(param)->slots[1], value);
         cell = esk_cons(value, ESK_NIL);
+        if (esk_shared_note_hook && ESK_IS_SHARED(value)) esk_shared_note_hook(cell, value);
         if (tail == ESK_NIL) cells = cell;
         else ESK_CDR(tail) = cell;
         tail = cell;

@@ -458,6 +458,10 @@ esk_val esk_hash_table_p(int loc, esk_val x) {
 static void esk_hash_put(int loc, const char *who, esk_hash_table *t, esk_val key, esk_val value) {
     uint32_t h;
     intptr_t i;
+    if (ESK_UNLIKELY(esk_shared_note_hook != NULL)) {  /* the table's region holds shared keys and values */
+        if (ESK_IS_SHARED(key)) esk_shared_note_hook(ESK_FROM_HEAP(t), key);
+        if (ESK_IS_SHARED(value)) esk_shared_note_hook(ESK_FROM_HEAP(t), value);
+    }
     if (ESK_UNLIKELY(t->stale)) esk_hash_rehash(loc, who, t);
     h = ESK_HASH_KEY(loc, who, t, key);
     i = esk_hash_find(loc, who, t, key, h);

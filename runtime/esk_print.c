@@ -239,6 +239,8 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
     case ESK_T_HASH_TABLE: esk_port_puts(p->out, "#<hash-table>"); break;
     case ESK_T_PORT: esk_prt_port(p, (esk_port *)h); break;
     case ESK_T_OWNED: esk_port_puts(p->out, ((esk_owned *)h)->consumed ? "#<owned, consumed>" : "#<owned>"); break;
+    case ESK_T_SHARED: esk_port_puts(p->out, "#<shared>"); break;
+    case ESK_T_WEAK: esk_port_puts(p->out, "#<weak-ref>"); break;
     case ESK_T_EOF_OBJECT: case ESK_T_COUNT: esk_port_puts(p->out, "#<unknown>"); break;
     }
 }

@@ -56,6 +56,7 @@ size_t esk_seq_length_arg(int loc, const char *who, esk_val k) {
  * place for the region store check. */
 ESK_INLINE void esk_vec_store(esk_vector *v, size_t i, esk_val x) {
     ESK_STORE(v, &v->items[i], x);
+    if (ESK_UNLIKELY(esk_shared_note_hook != NULL) && ESK_IS_SHARED(x)) esk_shared_note_hook(ESK_FROM_HEAP(v), x);
 }
 
 esk_val esk_vector_alloc(size_t length, esk_val fill) {

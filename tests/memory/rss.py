@@ -23,10 +23,15 @@ LIMITS = {
     "stack-loop.scm": 32,     # 10,000,000 iterations of stack temporaries
     "noregion-loop.scm": None,  # region-loop without the region, for comparison
     "report.scm": None,
+    "shared-report.scm": None,
+    "shared-leak.scm": None,
 }
 # program -> lines its memory report must contain (derived in its comments)
 REPORTS = {
     "report.scm": ["regions created: 3", "promotions: 4 objects", "(3 by the store check)"],
+    "shared-report.scm": ["shared values: 4 created, 4 freed, 0 alive"],
+    "shared-leak.scm": ["shared values: 4 created, 1 freed, 3 alive", "shared-leak.scm:5:11, 1 reference",
+                        "shared-leak.scm:6:17, 1 reference", "shared-leak.scm:6:29, 1 reference"],
 }
 
 

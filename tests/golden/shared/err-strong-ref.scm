@@ -1,0 +1,5 @@
+;; strong-ref needs a weak reference, not the shared value itself.
+(define s (shared 'x))
+(display "before\n")
+(strong-ref s)
+(display "not reached\n")
