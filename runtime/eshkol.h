@@ -466,7 +466,17 @@ void esk_slab_each(esk_slab *s, void (*fn)(void *object, void *arg), void *arg);
  *     its containers (pairs, vectors, records, closures ...), released when
  *     the region is freed: the root region at exit.
  * Procedure arguments are borrowed: passing a value does not count. */
-#define ESK_IS_SHARED(v) ESK_HAS_TYPE(v, ESK_T_SHARED)
+/* Whether v is a shared cell. Reading a header is safe unless v is a stale
+ * reference into a destroyed explicit arena (unreadable memory): once any
+ * arena was destroyed, the slow path asks the chunk map first. */
+extern size_t esk_arenas_destroyed;
+int esk_shared_is_cell_slow(esk_val v);
+ESK_INLINE int esk_is_shared(esk_val v) {
+    if (!ESK_IS_HEAP(v)) return 0;
+    if (ESK_LIKELY(esk_arenas_destroyed == 0)) return ESK_HEAP(v)->type == ESK_T_SHARED;
+    return esk_shared_is_cell_slow(v);
+}
+#define ESK_IS_SHARED(v) esk_is_shared(v)
 typedef struct esk_shared esk_shared;  /* a cell (esk_shared.c): never in an arena, never promoted */
 /* A weak reference: an ordinary object of its region, without value fields. */
 typedef struct esk_weak {

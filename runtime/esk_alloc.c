@@ -294,7 +294,10 @@ esk_arena *esk_arena_create(size_t size) {
 
 /* The memory goes back to the system; the addresses stay reserved and
  * inaccessible, and still map to the (now destroyed) arena. */
+size_t esk_arenas_destroyed;
+
 void esk_arena_destroy(esk_arena *a) {
+    esk_arenas_destroyed++;  /* from now on, a header may be unreadable (ESK_IS_SHARED) */
     esk_arena_sync(a);
     for (esk_block *b = a->blocks, *next; b; b = next) {
         size_t size = b->size;

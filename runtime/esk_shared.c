@@ -58,6 +58,12 @@ static size_t esk_shared_global_count;
 static esk_shared_free_action *esk_shared_root_actions;  /* newest first */
 
 /* ---- cells ------------------------------------------------------------------ */
+int esk_shared_is_cell_slow(esk_val v) {
+    esk_arena *a = esk_arena_of(ESK_HEAP(v));
+    if (a && a->kind == ESK_ARENA_DESTROYED) return 0;  /* unreadable, and certainly no cell */
+    return ESK_HEAP(v)->type == ESK_T_SHARED;
+}
+
 static esk_slab *esk_shared_slab(esk_slab *_Atomic *slot, size_t size) {
     esk_slab *s = atomic_load_explicit(slot, memory_order_acquire), *expected = NULL;
     if (s) return s;
