@@ -212,7 +212,7 @@ std::string Emitter::emit_function(const Lambda& l) {
         if (l.params[i]->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.params[i]));
     if (f.direct && l.rest && l.rest->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.rest));
     if (!f.mark.empty()) unused += fmt::format("    (void){};\n", f.mark);  // a body that only loops or exits
-    std::string out = fmt::format("{}{}\n{{\n{}{}    ESK_STACK_CHECK();\n{}{}{}}}\n\n", source_comment(l.body->loc),
+    std::string out = fmt::format("{}{}\n{{\n{}{}{}{}{}}}\n\n", source_comment(l.body->loc),
                                   signature, f.decls, unused, f.loops ? "top:\n" : "", prologue, body);
     if (f.direct && plan.makes_closure()) {
         // The entry for calls through the closure: unpack argv.

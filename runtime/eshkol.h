@@ -553,9 +553,6 @@ _Noreturn void esk_error(int loc, const char *message, esk_val irritant);  /* on
 _Noreturn void esk_type_error(int loc, const char *who, const char *expected, esk_val got);
 _Noreturn void esk_range_error(int loc, const char *who, esk_val index, esk_val object);
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given);
-/* Not declared _Noreturn on purpose: ASan instruments calls of noreturn
- * functions and warns when the stack in use is as deep as an overflow's. */
-void esk_stack_overflow(void);
 _Noreturn esk_val esk_undefined_global(int loc, const char *name);
 
 _Noreturn void esk_raise(int loc, esk_val obj);
@@ -564,22 +561,9 @@ esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants
 extern esk_val esk_handlers;  /* current exception handlers, innermost first */
 extern esk_val esk_winders;   /* active dynamic-wind (before . after) pairs, innermost first */
 
-/* Stack depth check at every procedure entry: overflow is an error, never a
- * segfault. */
-extern char *esk_stack_limit;
-#if defined(__GNUC__) || defined(__clang__)
-#define ESK_STACK_CHECK()                                                   \
-    do {                                                                    \
-        if (ESK_UNLIKELY((char *)__builtin_frame_address(0) < esk_stack_limit)) \
-            esk_stack_overflow();                                           \
-    } while (0)
-#else
-#define ESK_STACK_CHECK()                                                   \
-    do {                                                                    \
-        char esk_probe_;                                                    \
-        if (&esk_probe_ < esk_stack_limit) esk_stack_overflow();            \
-    } while (0)
-#endif
+/* Stack overflow needs no check at procedure entry: the program's stack
+ * ends in a guard region whose fault handler reports "Error: stack
+ * overflow" and exits 1 (esk_main.c). */
 
 /* Reading a global: its definition must have run. */
 #define ESK_GLOBAL(g, loc, name) ((g) != ESK_UNDEFINED ? (g) : esk_undefined_global((loc), (name)))
