@@ -51,6 +51,7 @@ struct Function {
     std::unordered_set<std::string> declared;
     bool loops = false;              // a self tail call jumped to 'top'
     std::string mark;                // owner-stack depth at entry (emit_shared.cpp); "" if unused
+    bool inlining = false;           // emitting a copy of its own body (inline_self_call)
 };
 
 // A built-in that stores arguments into a container (emit_shared.cpp).
@@ -139,6 +140,7 @@ private:
     std::vector<bool> double_params(const Lambda& g) const;
     Code call_value(const Expr& e, const Call& n);
     bool inline_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
+    bool inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
     std::string call_to(const Expr& e, const Call& n, const Dest& d);
     std::string jump_to(const Expr& e, const Lambda& target, const Call& n);
     std::string self_loop(const Expr& e, const Call& n);
