@@ -140,7 +140,7 @@ private:
     std::vector<bool> double_params(const Lambda& g) const;
     Code call_value(const Expr& e, const Call& n);
     bool inline_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
-    bool inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
+    bool inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, bool for_effect, Code& out);
     std::string call_to(const Expr& e, const Call& n, const Dest& d);
     std::string jump_to(const Expr& e, const Lambda& target, const Call& n);
     std::string self_loop(const Expr& e, const Call& n);

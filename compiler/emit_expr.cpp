@@ -160,11 +160,11 @@ bool Emitter::inline_call(const Expr& e, const Lambda& g, std::vector<Code>& arg
 // A non-tail call of a small recursive procedure from its own body: the
 // body once more, in a block whose locals shadow the caller's (the calls in
 // the copy are real calls).
-bool Emitter::inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out) {
+bool Emitter::inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, bool for_effect, Code& out) {
     // Not in a program that tracks ownership: the copy would need its own
     // owner-stack mark.
     if (&g != fn_->lambda || !fn_->direct || fn_->inlining || !low_.plan(&g).inline_self || counting_) return false;
-    std::string t = temp("self");
+    std::string t = for_effect ? "ESK_UNSPECIFIED" : temp("self");
     std::string stmts = line(e.loc);
     for (auto& a : args) stmts += a.stmts;
     std::string outer_decls = std::move(fn_->decls);
@@ -178,7 +178,7 @@ bool Emitter::inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>
         declare_var(g.params[i]);
         params += fmt::format("    {} = {};\n", var_name(g.params[i]), args[i].value);
     }
-    std::string body = params + params_prologue(g) + emit_to(*g.body, Dest::to(t));
+    std::string body = params + params_prologue(g) + emit_to(*g.body, for_effect ? Dest::effect() : Dest::to(t));
     std::string block = fmt::format("    {{\n{}{}    }}\n", fn_->decls, body);
     fn_->inlining = false;
     fn_->decls = std::move(outer_decls);
@@ -202,7 +202,7 @@ Code Emitter::call_value(const Expr& e, const Call& n) {
     if (g && low_.plan(g).kind == LambdaPlan::Kind::direct && !low_.plan(g).may_bounce) {
         std::vector<Code> args = operands(n.args, true, double_params(*g));
         Code inlined;
-        if (inline_call(e, *g, args, inlined) || inline_self_call(e, *g, args, inlined)) return inlined;
+        if (inline_call(e, *g, args, inlined) || inline_self_call(e, *g, args, false, inlined)) return inlined;
         return direct_call(e, *g, callee, args);
     }
     std::string t = temp("call");
@@ -423,7 +423,9 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
     if (g) {
         std::vector<Code> args = operands(n.args, true, double_params(*g));
         Code inlined;
-        if (inline_call(e, *g, args, inlined) || (!tail && inline_self_call(e, *g, args, inlined))) return deliver(inlined, d);
+        if (inline_call(e, *g, args, inlined) ||
+            (!tail && inline_self_call(e, *g, args, d.kind == Dest::Kind::effect, inlined)))
+            return deliver(inlined, d);
         Code c = direct_call(e, *g, callee, args);
         if (tail || !low_.plan(g).may_bounce) return deliver(c, d);
         std::string t = d.kind == Dest::Kind::value ? d.temp : temp("call");

@@ -24,6 +24,16 @@
 (display (depth '((a (b c)) d (e (f (g))))))
 (newline)
 
+;; A self call whose value is dropped.
+(define leaves 0)
+(define (count-leaves! tree)
+  (if (pair? tree)
+      (begin (count-leaves! (car tree)) (count-leaves! (cdr tree)))
+      (if (symbol? tree) (set! leaves (+ leaves 1)))))
+(count-leaves! '((a (b c)) d (e (f (g)))))
+(display leaves)
+(newline)
+
 ;; A tail self call inside the copy, and deep non-tail recursion.
 (define (f n acc)
   (cond ((= n 0) acc)
