@@ -224,7 +224,7 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
         // A local read for nothing, as in (let ((x 2)) x) before another
         // expression: keep it a read in C, or C warns x is set but not used.
         // (A known lambda that makes no closure has no C variable.)
-        std::string s = fmt::format("    (void){};\n", read_var(n->var, e.loc));
+        std::string s = fmt::format("    (void){};\n", rep_.is_unboxed(n->var) ? raw_var(n->var) : read_var(n->var, e.loc));
         return d.join.empty() ? s : s + fmt::format("    goto {};\n", d.join);
     }
     if (const Lambda* l = lambda_of(e); l && d.kind == Dest::Kind::effect) {

@@ -77,7 +77,7 @@ private:
     bool typed(const Expr& e);
     bool typed_call(const Call& c);
     void count(const Expr& e, Context context);
-    void count_call(const Call& c, Context context);
+    void count_call(const Call& c);
     void mark(const Expr& e);
 };
 
@@ -187,7 +187,7 @@ bool Representer::typed(const Expr& e) {
     return result;
 }
 
-void Representer::count_call(const Call& c, Context context) {
+void Representer::count_call(const Call& c) {
     const Var* callee = nullptr;
     if (auto* ref = std::get_if<Ref>(&c.fn->node)) callee = ref->var;
     const Primitive* p = called_primitive(c);
@@ -198,7 +198,6 @@ void Representer::count_call(const Call& c, Context context) {
         count(*c.args[i], number ? Context::number : Context::boxed);
     }
     if (!callee) count(*c.fn, Context::boxed);
-    (void)context;
 }
 
 // Counts how each flonum variable is read: as a number or as a value.
@@ -222,7 +221,7 @@ void Representer::count(const Expr& e, Context context) {
                 for (size_t i = 0; i + 1 < n.body.size(); ++i) count(*n.body[i], Context::effect);
                 count(*n.body.back(), context);
             } else if constexpr (std::is_same_v<T, Call>) {
-                count_call(n, context);
+                count_call(n);
             } else if constexpr (std::is_same_v<T, Let>) {
                 for (size_t i = 0; i < n.vars.size(); ++i)
                     count(*n.inits[i], out_.flonum_vars.count(n.vars[i]) ? Context::number : Context::boxed);
