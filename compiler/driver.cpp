@@ -19,6 +19,7 @@
 #include "library.hpp"
 #include "lower.hpp"
 #include "ownership.hpp"
+#include "represent.hpp"
 #include "passes.hpp"
 #include "vm/vm.hpp"
 
@@ -307,7 +308,8 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);
     EmitOptions emit{options.line_directives, options.output_name};
-    std::string c = emit_c(program, lowering, escape, ownership, sources, emit, diags);
+    Representation representation = represent_program(program, lowering);
+    std::string c = emit_c(program, lowering, escape, ownership, representation, sources, emit, diags);
     if (diags.has_errors()) return std::nullopt;
     return c;
 }

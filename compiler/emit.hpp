@@ -1,6 +1,7 @@
 // The C emitter's internals, shared by its files: emit_c.cpp (the program,
 // functions), emit_expr.cpp (expressions and calls), emit_prim.cpp
-// (built-ins), emit_const.cpp (quoted constants).
+// (built-ins), emit_flonum.cpp (flonums in C doubles), emit_const.cpp
+// (quoted constants).
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@
 #include "ownership.hpp"
 #include "passes.hpp"
 #include "primitives.hpp"
+#include "represent.hpp"
 
 namespace eshkol::emit {
 
@@ -23,7 +25,7 @@ struct Code {
     Code(std::string s, std::string v, bool t = true, std::string c = "")
         : stmts(std::move(s)), value(std::move(v)), trivial(t), cond(std::move(c)) {}
     std::string stmts;
-    std::string value;    // a C expression of type esk_val
+    std::string value;    // a C expression of type esk_val (double, from Emitter::flo)
     bool trivial = true;  // value has no effects and cannot fail
     std::string cond;     // when set: a C truth expression equivalent to value
 };
@@ -34,9 +36,11 @@ struct Dest {
     Kind kind = Kind::effect;
     std::string temp;  // value: the C variable to assign
     std::string join;  // when set: jump here after delivering
-    static Dest ret() { return {Kind::ret, "", ""}; }
-    static Dest to(std::string temp) { return {Kind::value, std::move(temp), ""}; }
-    static Dest effect() { return {Kind::effect, "", ""}; }
+    bool flo = false;  // value: temp is a C double (the expression is a flonum)
+    static Dest ret() { return {Kind::ret, "", "", false}; }
+    static Dest to(std::string temp) { return {Kind::value, std::move(temp), "", false}; }
+    static Dest to_double(std::string temp) { return {Kind::value, std::move(temp), "", true}; }
+    static Dest effect() { return {Kind::effect, "", "", false}; }
 };
 
 // Per-function emission state.
@@ -47,6 +51,7 @@ struct Function {
     std::unordered_set<std::string> declared;
     bool loops = false;              // a self tail call jumped to 'top'
     std::string mark;                // owner-stack depth at entry (emit_shared.cpp); "" if unused
+    bool inlining = false;           // emitting a copy of its own body (inline_self_call)
 };
 
 // A built-in that stores arguments into a container (emit_shared.cpp).
@@ -61,13 +66,14 @@ std::string mangle(std::string_view name);
 std::string c_string_literal(std::string_view bytes);
 std::string comment_text(std::string_view s);
 std::string reindent(const std::string& code);  // C indented by brace depth
+std::string double_literal(double d);
 
 class Emitter {
 public:
     Emitter(const Program& program, const Lowering& lowering, const Escape& escape, const Ownership& ownership,
-            const SourceManager& sources, const EmitOptions& options, Diagnostics& diags)
-        : prog_(program), low_(lowering), esc_(escape), own_(ownership), sources_(sources), options_(options),
-          diags_(diags) {}
+            const Representation& rep, const SourceManager& sources, const EmitOptions& options, Diagnostics& diags)
+        : prog_(program), low_(lowering), esc_(escape), own_(ownership), rep_(rep), sources_(sources),
+          options_(options), diags_(diags) {}
 
     std::string run();
 
@@ -76,6 +82,7 @@ private:
     const Lowering& low_;
     const Escape& esc_;
     const Ownership& own_;
+    const Representation& rep_;
     const SourceManager& sources_;
     const EmitOptions& options_;
     Diagnostics& diags_;
@@ -102,6 +109,8 @@ private:
     std::string source_comment(Loc loc) const;
     std::string temp(std::string_view hint);
     void declare(const std::string& name);
+    void declare_double(const std::string& name);
+    void declare_var(const Var* v);
     std::string var_name(const Var* v) const;
     std::string raw_var(const Var* v) const;
     std::string read_var(const Var* v, Loc loc);
@@ -126,9 +135,12 @@ private:
     std::string let_to(const Expr& e, const Let& n, const Dest& d);
     std::string let_bindings(const Let& n);
     Code lambda_value(const Expr& e, const Lambda& l);
-    std::vector<Code> operands(const std::vector<ExprPtr>& args, bool all_in_temps = false);
+    std::vector<Code> operands(const std::vector<ExprPtr>& args, bool all_in_temps = false,
+                               const std::vector<bool>& doubles = {});
+    std::vector<bool> double_params(const Lambda& g) const;
     Code call_value(const Expr& e, const Call& n);
     bool inline_call(const Expr& e, const Lambda& g, std::vector<Code>& args, Code& out);
+    bool inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, bool for_effect, Code& out);
     std::string call_to(const Expr& e, const Call& n, const Dest& d);
     std::string jump_to(const Expr& e, const Lambda& target, const Call& n);
     std::string self_loop(const Expr& e, const Call& n);
@@ -179,6 +191,14 @@ private:
     Code with_notes(const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args, Code call);
     std::string value_notes(const Primitive& p) const;
     std::string globals_table(size_t& count) const;
+    // emit_flonum.cpp
+    std::string double_temp(std::string_view hint);
+    Code flo(const Expr& e);
+    Code flo_if(const If& n);
+    Code flo_call(const Expr& e, const Call& n, const Primitive& p);
+    Code flo_arithmetic(const Expr& e, const Call& n, const Primitive& p);
+    bool flonum_primitive(const Expr& e, const Call& n, const Primitive& p, Code& out);
+    Code flo_comparison(const Expr& e, const Call& n, const Primitive& p);
 
     // emit_const.cpp
     Code constant(const Expr& e, const Datum* d);

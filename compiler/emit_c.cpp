@@ -85,6 +85,16 @@ void Emitter::declare(const std::string& name) {
     if (fn_->declared.insert(name).second) fn_->decls += fmt::format("    esk_val {};\n", name);
 }
 
+void Emitter::declare_double(const std::string& name) {
+    if (fn_->declared.insert(name).second) fn_->decls += fmt::format("    double {};\n", name);
+}
+
+// A local of this C function, in the representation it was given.
+void Emitter::declare_var(const Var* v) {
+    if (rep_.is_unboxed(v)) declare_double(var_name(v));
+    else declare(var_name(v));
+}
+
 std::string Emitter::temp(std::string_view hint) {
     std::string name = fmt::format("t{}_{}", ++next_temp_, hint);
     declare(name);
@@ -115,6 +125,7 @@ std::string Emitter::raw_var(const Var* v) const {
 std::string Emitter::read_var(const Var* v, Loc loc) {
     if (v->global && !v->defined && v->primitive) return primitive_value(*v->primitive);
     if (v->global) return fmt::format("ESK_GLOBAL({}, {}, {})", var_name(v), loc_id(loc), c_string_literal(v->name));
+    if (rep_.is_unboxed(v)) return fmt::format("esk_make_flonum({})", raw_var(v));  // it escapes here
     return is_boxed(v) ? fmt::format("ESK_BOX({})->value", raw_var(v)) : raw_var(v);
 }
 
@@ -139,7 +150,7 @@ std::string Emitter::label_name(const Lambda& l) const {
 std::string Emitter::params_prologue(const Lambda& l) {
     std::string s;
     auto box = [&](const Var* p) {
-        if (!p) return;
+        if (!p || rep_.is_unboxed(p)) return;  // a C double, in one C function
         if (counting_ && may_hold_.count(p) && p->assigned) {  // it owns what it holds: set! releases
             if (p->captured) boxed_.insert(p);
             s += own_parameter(l, p);
@@ -174,7 +185,7 @@ std::string Emitter::emit_function(const Lambda& l) {
     for (size_t i = 0; i < l.params.size(); ++i) {
         std::string name = var_name(l.params[i]);
         f.declared.insert(name);
-        if (f.direct) params.push_back("esk_val " + name);
+        if (f.direct) params.push_back((rep_.is_unboxed(l.params[i]) ? "double " : "esk_val ") + name);
         else if (l.params[i]->reads > 0) f.decls += fmt::format("    esk_val {} = argv[{}];\n", name, i);
     }
     if (l.rest) {
@@ -201,13 +212,14 @@ std::string Emitter::emit_function(const Lambda& l) {
         if (l.params[i]->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.params[i]));
     if (f.direct && l.rest && l.rest->reads == 0) unused += fmt::format("    (void){};\n", var_name(l.rest));
     if (!f.mark.empty()) unused += fmt::format("    (void){};\n", f.mark);  // a body that only loops or exits
-    std::string out = fmt::format("{}{}\n{{\n{}{}    ESK_STACK_CHECK();\n{}{}{}}}\n\n", source_comment(l.body->loc),
+    std::string out = fmt::format("{}{}\n{{\n{}{}{}{}{}}}\n\n", source_comment(l.body->loc),
                                   signature, f.decls, unused, f.loops ? "top:\n" : "", prologue, body);
     if (f.direct && plan.makes_closure()) {
         // The entry for calls through the closure: unpack argv.
         std::vector<std::string> args;
         if (plan.has_self) args.push_back("self");
-        for (size_t i = 0; i < l.params.size(); ++i) args.push_back(fmt::format("argv[{}]", i));
+        for (size_t i = 0; i < l.params.size(); ++i)
+            args.push_back(rep_.is_unboxed(l.params[i]) ? fmt::format("esk_flo_unbox(0, argv[{}])", i) : fmt::format("argv[{}]", i));
         if (l.rest)
             args.push_back(fmt::format("{}(argc, argv, {})", counting_ ? "esk_shared_rest_list" : "esk_rest_list", l.params.size()));
         std::string entry = fmt::format("ESK_PROC esk_val {}_entry(esk_val self, int argc, esk_val *argv)", name);
@@ -347,9 +359,9 @@ std::string restore_c_lines(std::string text, const std::string& output_name, bo
 }  // namespace emit
 
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
-                   const Ownership& ownership, const SourceManager& sources, const EmitOptions& options,
-                   Diagnostics& diags) {
-    emit::Emitter emitter(program, lowering, escape, ownership, sources, options, diags);
+                   const Ownership& ownership, const Representation& representation, const SourceManager& sources,
+                   const EmitOptions& options, Diagnostics& diags) {
+    emit::Emitter emitter(program, lowering, escape, ownership, representation, sources, options, diags);
     return emit::restore_c_lines(emitter.run(), options.output_name, options.line_directives);
 }
 

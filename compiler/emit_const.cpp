@@ -26,6 +26,8 @@ std::vector<uint32_t> decode_utf8(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
 // A C double literal that reads back exactly.
 std::string double_literal(double d) {
     if (std::isnan(d)) return "NAN";
@@ -34,8 +36,6 @@ std::string double_literal(double d) {
     if (s.find_first_of(".e") == std::string::npos) s += ".0";
     return s;
 }
-
-}  // namespace
 
 Code Emitter::constant(const Expr&, const Datum* d) {
     std::string v = constant_expr(d);

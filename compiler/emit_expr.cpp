@@ -19,12 +19,30 @@ bool is_constant_value(const std::string& v) {
     for (const char* prefix : {"ESK_FIX(", "ESK_CHAR(", "ESK_TRUE", "ESK_FALSE", "ESK_NIL", "ESK_UNSPECIFIED",
                                "ESK_CLOSURE(self)->slots["})
         if (v.starts_with(prefix)) return true;
+    if (!v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v == "NAN" || v.ends_with("HUGE_VAL") ||
+                       v.ends_with("HUGE_VAL)")))
+        return true;  // a double literal
+    if (v.size() > 1 && v[0] == '-' && std::isdigit(static_cast<unsigned char>(v[1]))) return true;
     return v.size() > 1 && v[0] == 'k' && std::isdigit(static_cast<unsigned char>(v[1]));
 }
 
 const Lambda* lambda_of(const Expr& e) {
     auto* l = std::get_if<std::unique_ptr<Lambda>>(&e.node);
     return l ? l->get() : nullptr;
+}
+
+// (< a b c) tests a < b, then b < c: b is used twice, so every operand is
+// evaluated once, in order, into a temporary first.
+bool chained_comparison(const Primitive& p, const Call& n) {
+    return flonum_op(p.name) == FlonumOp::comparison && n.args.size() > 2;
+}
+
+// The values a loop's unwinding jump keeps alive: a C double holds nothing.
+std::vector<Code> kept_values(const std::vector<Code>& args, const std::vector<bool>& doubles) {
+    std::vector<Code> out = args;
+    for (size_t i = 0; i < out.size() && i < doubles.size(); ++i)
+        if (doubles[i]) out[i] = Code{"", "ESK_FALSE"};
+    return out;
 }
 
 }  // namespace
@@ -68,7 +86,7 @@ Code Emitter::expr(const Expr& e) {
                 if (!n.var->global && n.var->reads == 0) return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
                 if (const Lambda* l = lambda_of(*n.value); l && !low_.plan(l).makes_closure())
                     return {line(e.loc) + effect(*n.value), "ESK_UNSPECIFIED"};
-                Code v = expr(*n.value);
+                Code v = rep_.is_unboxed(n.var) ? flo(*n.value) : expr(*n.value);
                 return {line(e.loc) + v.stmts + write_var(n.var, v.value), "ESK_UNSPECIFIED"};
             } else if constexpr (std::is_same_v<T, If>) {
                 return if_value(e, n);
@@ -139,20 +157,52 @@ bool Emitter::inline_call(const Expr& e, const Lambda& g, std::vector<Code>& arg
     return true;
 }
 
+// A non-tail call of a small recursive procedure from its own body: the
+// body once more, in a block whose locals shadow the caller's (the calls in
+// the copy are real calls).
+bool Emitter::inline_self_call(const Expr& e, const Lambda& g, std::vector<Code>& args, bool for_effect, Code& out) {
+    // Not in a program that tracks ownership: the copy would need its own
+    // owner-stack mark.
+    if (&g != fn_->lambda || !fn_->direct || fn_->inlining || !low_.plan(&g).inline_self || counting_) return false;
+    std::string t = for_effect ? "ESK_UNSPECIFIED" : temp("self");
+    std::string stmts = line(e.loc);
+    for (auto& a : args) stmts += a.stmts;
+    std::string outer_decls = std::move(fn_->decls);
+    std::unordered_set<std::string> outer_declared = std::move(fn_->declared);
+    fn_->decls.clear();
+    fn_->declared.clear();
+    fn_->inlining = true;
+    std::string params;
+    for (size_t i = 0; i < g.params.size(); ++i) {
+        if (g.params[i]->reads == 0) continue;
+        declare_var(g.params[i]);
+        params += fmt::format("    {} = {};\n", var_name(g.params[i]), args[i].value);
+    }
+    std::string body = params + params_prologue(g) + emit_to(*g.body, for_effect ? Dest::effect() : Dest::to(t));
+    std::string block = fmt::format("    {{\n{}{}    }}\n", fn_->decls, body);
+    fn_->inlining = false;
+    fn_->decls = std::move(outer_decls);
+    fn_->declared = std::move(outer_declared);
+    out = Code{stmts + block, t};
+    return true;
+}
+
 // A call in value position: built-ins and direct calls that cannot bounce
 // stay C expressions; everything else lands in a temporary.
 Code Emitter::call_value(const Expr& e, const Call& n) {
     const Var* callee = nullptr;
     if (auto* ref = std::get_if<Ref>(&n.fn->node)) callee = ref->var;
     if (callee && callee->global && !callee->defined && callee->primitive) {
-        std::vector<Code> args = operands(n.args);
+        Code c;
+        if (flonum_primitive(e, n, *callee->primitive, c)) return c;
+        std::vector<Code> args = operands(n.args, chained_comparison(*callee->primitive, n));
         return primitive(e, *callee->primitive, n.args, args, false);
     }
     const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
     if (g && low_.plan(g).kind == LambdaPlan::Kind::direct && !low_.plan(g).may_bounce) {
-        std::vector<Code> args = operands(n.args, true);
+        std::vector<Code> args = operands(n.args, true, double_params(*g));
         Code inlined;
-        if (inline_call(e, *g, args, inlined)) return inlined;
+        if (inline_call(e, *g, args, inlined) || inline_self_call(e, *g, args, false, inlined)) return inlined;
         return direct_call(e, *g, callee, args);
     }
     std::string t = temp("call");
@@ -167,13 +217,14 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
         return s + emit_to(*n->body.back(), d);
     }
     if (auto* n = std::get_if<Let>(&e.node)) return let_to(e, *n, d);
+    if (d.flo) return deliver(flo(e), d);
     if (auto* n = std::get_if<Call>(&e.node)) return call_to(e, *n, d);
     if (auto* n = std::get_if<Ref>(&e.node); n && d.kind == Dest::Kind::effect && !n->var->global &&
         (!n->var->known_lambda || low_.plan(n->var->known_lambda).makes_closure())) {
         // A local read for nothing, as in (let ((x 2)) x) before another
         // expression: keep it a read in C, or C warns x is set but not used.
         // (A known lambda that makes no closure has no C variable.)
-        std::string s = fmt::format("    (void){};\n", read_var(n->var, e.loc));
+        std::string s = fmt::format("    (void){};\n", rep_.is_unboxed(n->var) ? raw_var(n->var) : read_var(n->var, e.loc));
         return d.join.empty() ? s : s + fmt::format("    goto {};\n", d.join);
     }
     if (const Lambda* l = lambda_of(e); l && d.kind == Dest::Kind::effect) {
@@ -228,8 +279,8 @@ std::string Emitter::let_bindings(const Let& n) {
     for (size_t i = 0; i < n.vars.size(); ++i) {
         const Var* v = n.vars[i];
         if (!needs_value(i)) continue;
-        declare(var_name(v));
-        if (v->captured && (v->assigned || n.rec)) boxed_.insert(v);
+        declare_var(v);
+        if (v->captured && (v->assigned || n.rec) && !rep_.is_unboxed(v)) boxed_.insert(v);
         bool owned_box = is_boxed(v) && counting_ && may_hold_.count(v);
         if (n.rec)
             s += fmt::format("    {} = {};\n", var_name(v),
@@ -244,13 +295,13 @@ std::string Emitter::let_bindings(const Let& n) {
             s += effect(*n.inits[i]);
             continue;
         }
-        if (counting_ && may_hold_.count(v) && !borrowed_.count(v)) {
+        if (counting_ && may_hold_.count(v) && !borrowed_.count(v) && !rep_.is_unboxed(v)) {
             std::string mark = new_mark(n.inits[i]->id, "bind");
             Code init = expr(*n.inits[i]);
             s += mark_here(mark) + init.stmts + bind_owned(v, mark, init.value, n.rec);
             continue;
         }
-        Code init = expr(*n.inits[i]);
+        Code init = rep_.is_unboxed(v) ? flo(*n.inits[i]) : expr(*n.inits[i]);
         if (is_boxed(v) && !n.rec) s += init.stmts + fmt::format("    {} = esk_make_box({});\n", var_name(v), init.value);
         else s += init.stmts + write_var(v, init.value);
     }
@@ -285,7 +336,7 @@ std::string Emitter::let_to(const Expr& e, const Let& n, const Dest& d) {
     if (d.kind != Dest::Kind::ret && d.join.empty()) inner.join = join = fmt::format("J{}_join", e.id);
     for (const Lambda* l : group)
         for (const Var* p : l->params)
-            if (p->reads > 0 || (counting_ && may_hold_.count(p) && p->assigned)) declare(var_name(p));
+            if (p->reads > 0 || (counting_ && may_hold_.count(p) && p->assigned)) declare_var(p);
     s += emit_to(*n.body, inner);
     for (const Lambda* l : group) {
         s += fmt::format("{}:\n", label_name(*l));
@@ -320,18 +371,28 @@ Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
 
 // Operands in evaluation order: every value that may fail or have effects
 // goes into a temporary unless it is the only such value.
-std::vector<Code> Emitter::operands(const std::vector<ExprPtr>& args, bool all_in_temps) {
+// Those marked in doubles (flonum parameters) are C doubles.
+std::vector<Code> Emitter::operands(const std::vector<ExprPtr>& args, bool all_in_temps, const std::vector<bool>& doubles) {
     std::vector<Code> out;
-    for (auto& a : args) out.push_back(expr(*a));
+    auto is_double = [&](size_t i) { return i < doubles.size() && doubles[i]; };
+    for (size_t i = 0; i < args.size(); ++i) out.push_back(is_double(i) ? flo(*args[i]) : expr(*args[i]));
     size_t effectful = static_cast<size_t>(std::count_if(out.begin(), out.end(), [](const Code& c) {
         return !c.trivial || !c.stmts.empty();
     }));
     if (effectful <= 1 && !all_in_temps) return out;
-    for (auto& c : out) {
+    for (size_t i = 0; i < out.size(); ++i) {
+        Code& c = out[i];
         if (c.trivial && (!all_in_temps || is_constant_value(c.value))) continue;
-        std::string t = temp("arg");
+        std::string t = is_double(i) ? double_temp("arg") : temp("arg");
         c = Code{c.stmts + fmt::format("    {} = {};\n", t, c.value), t};
     }
+    return out;
+}
+
+// Which parameters of a known procedure are C doubles.
+std::vector<bool> Emitter::double_params(const Lambda& g) const {
+    std::vector<bool> out;
+    for (const Var* p : g.params) out.push_back(rep_.is_unboxed(p));
     return out;
 }
 
@@ -345,7 +406,9 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
     if (auto* ref = std::get_if<Ref>(&n.fn->node)) callee = ref->var;
     bool tail = d.kind == Dest::Kind::ret;
     if (callee && callee->global && !callee->defined && callee->primitive) {
-        std::vector<Code> args = operands(n.args);
+        Code c;
+        if (flonum_primitive(e, n, *callee->primitive, c)) return deliver(c, d);
+        std::vector<Code> args = operands(n.args, chained_comparison(*callee->primitive, n));
         return deliver(primitive(e, *callee->primitive, n.args, args, tail), d);
     }
     const Lambda* g = callee ? low_.known_lambda(callee) : nullptr;
@@ -358,9 +421,11 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
         return s + trampoline_call(e, read_var(callee, e.loc), args);
     }
     if (g) {
-        std::vector<Code> args = operands(n.args, true);
+        std::vector<Code> args = operands(n.args, true, double_params(*g));
         Code inlined;
-        if (inline_call(e, *g, args, inlined)) return deliver(inlined, d);
+        if (inline_call(e, *g, args, inlined) ||
+            (!tail && inline_self_call(e, *g, args, d.kind == Dest::Kind::effect, inlined)))
+            return deliver(inlined, d);
         Code c = direct_call(e, *g, callee, args);
         if (tail || !low_.plan(g).may_bounce) return deliver(c, d);
         std::string t = d.kind == Dest::Kind::value ? d.temp : temp("call");
@@ -384,10 +449,10 @@ std::string Emitter::call_to(const Expr& e, const Call& n, const Dest& d) {
 
 // A call of a contified lambda: assign its parameters, jump to its code.
 std::string Emitter::jump_to(const Expr& e, const Lambda& target, const Call& n) {
-    std::vector<Code> args = operands(n.args, true);
+    std::vector<Code> args = operands(n.args, true, double_params(target));
     std::string s = line(e.loc);
     for (auto& a : args) s += a.stmts;
-    if (counting_) s += jump_unwind(mark_of(target), args);
+    if (counting_) s += jump_unwind(mark_of(target), kept_values(args, double_params(target)));
     for (size_t i = 0; i < args.size(); ++i)
         if (target.params[i]->reads > 0 || (counting_ && may_hold_.count(target.params[i]) && target.params[i]->assigned))
             s += fmt::format("    {} = {};\n", var_name(target.params[i]), args[i].value);
@@ -397,10 +462,10 @@ std::string Emitter::jump_to(const Expr& e, const Lambda& target, const Call& n)
 // A self call in tail position of a direct function: a loop.
 std::string Emitter::self_loop(const Expr& e, const Call& n) {
     const Lambda& self = *fn_->lambda;
-    std::vector<Code> args = operands(n.args, true);
+    std::vector<Code> args = operands(n.args, true, double_params(self));
     std::string s = line(e.loc);
     for (auto& a : args) s += a.stmts;
-    if (counting_) s += jump_unwind(fn_->mark, args);
+    if (counting_) s += jump_unwind(fn_->mark, kept_values(args, double_params(self)));
     for (size_t i = 0; i < args.size(); ++i) s += fmt::format("    {} = {};\n", var_name(self.params[i]), args[i].value);
     fn_->loops = true;
     return s + "    goto top;\n";

@@ -101,6 +101,7 @@ bool Emitter::params_from_calls(const Lambda& l) const {
 }
 
 bool Emitter::may_be_shared(const Expr& e) const {
+    if (rep_.flonum(e)) return false;  // a flonum (in a C double, perhaps)
     return std::visit(
         [&](const auto& n) -> bool {
             using T = std::decay_t<decltype(n)>;

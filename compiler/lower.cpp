@@ -12,6 +12,9 @@
 //     are in one cycle of tail calls (a strongly connected component of the
 //     tail-call graph): those go through the trampoline, so the C stack
 //     never grows in a loop of tail calls.
+//   - A small direct procedure that calls itself (fib, tak) inlines its body
+//     once at its own non-tail self calls: half the calls, as a C compiler
+//     does for the same recursion in C.
 #include <algorithm>
 #include <functional>
 
@@ -78,6 +81,7 @@ private:
     void tail_calls(const Expr& e, std::vector<const Expr*>& out) const;
     void find_sccs();
     void find_bounces();
+    void find_self_inlines();
 };
 
 // Tail-position calls of e, looking through if/begin/let and into the
@@ -150,22 +154,29 @@ bool Lowerer::contifiable(const Expr& let_expr, std::unordered_set<const Lambda*
     return !group.empty();
 }
 
+// Innermost lets first: a loop nested in another loop's body may jump back
+// to the outer one, and those jumps are tail calls only once the inner
+// loop's body is known to be inline code.
 void Lowerer::find_contified() {
+    std::vector<const Expr*> lets;
     for (auto& top : prog_.body)
         walk(*top, [&](const Expr& e) {
-            auto* let = std::get_if<Let>(&e.node);
-            if (!let) return;
-            std::unordered_set<const Lambda*> group;
-            for (size_t i = 0; i < let->vars.size(); ++i)
-                if (const Lambda* l = lambda_of(*let->inits[i]); l && out_.known.count(let->vars[i]) && !l->rest)
-                    group.insert(l);
-            if (group.empty() || !contifiable(e, group)) return;
-            for (const Lambda* l : group) {
-                contified_.insert(l);
-                out_.plans[l].kind = LambdaPlan::Kind::contified;
-                out_.plans[l].group = &e;
-            }
+            if (std::holds_alternative<Let>(e.node)) lets.push_back(&e);
         });
+    for (auto it = lets.rbegin(); it != lets.rend(); ++it) {
+        const Expr& e = **it;
+        const Let& let = std::get<Let>(e.node);
+        std::unordered_set<const Lambda*> group;
+        for (size_t i = 0; i < let.vars.size(); ++i)
+            if (const Lambda* l = lambda_of(*let.inits[i]); l && out_.known.count(let.vars[i]) && !l->rest)
+                group.insert(l);
+        if (group.empty() || !contifiable(e, group)) continue;
+        for (const Lambda* l : group) {
+            contified_.insert(l);
+            out_.plans[l].kind = LambdaPlan::Kind::contified;
+            out_.plans[l].group = &e;
+        }
+    }
 }
 
 }  // namespace
@@ -263,7 +274,31 @@ Lowering Lowerer::run() {
     for (auto& [l, p] : out_.plans)
         if (p.kind == LambdaPlan::Kind::closure) p.needs_closure = true;
     find_bounces();
+    find_self_inlines();
     return std::move(out_);
+}
+
+// Small: the copies together (body size times non-tail self calls) stay
+// within a budget, and no lambdas (each would be a second C function, or a
+// second copy of a loop's labels).
+void Lowerer::find_self_inlines() {
+    constexpr int budget = 60;
+    for (auto& [l, p] : out_.plans) {
+        if (p.kind != LambdaPlan::Kind::direct || l->rest) continue;
+        std::vector<const Expr*> tail;
+        tail_calls(*l->body, tail);
+        int nodes = 0, copies = 0;
+        bool lambdas = false;
+        walk(*l->body, [&](const Expr& e) {
+            ++nodes;
+            if (lambda_of(e)) lambdas = true;
+            if (auto* c = std::get_if<Call>(&e.node))
+                if (const Var* v = callee_var(*c); v && out_.known_lambda(v) == l &&
+                                                   std::find(tail.begin(), tail.end(), &e) == tail.end())
+                    ++copies;
+        });
+        p.inline_self = copies > 0 && !lambdas && nodes * copies <= budget;
+    }
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct LambdaPlan {
     bool needs_closure = false;  // a closure object must exist (value use, trampoline)
     bool has_self = false;       // direct: takes its closure to reach captured variables
     bool may_bounce = false;     // direct: may return ESK_TAIL_CALL
+    bool inline_self = false;    // direct: small, recursive: its own non-tail self calls inline its body once
     int scc = -1;                // direct: strongly connected component of tail calls
     const Expr* group = nullptr; // contified: the Let binding it
 

@@ -13,6 +13,8 @@
 //   escape   compiler/escape.cpp        where each allocation's value can go,
 //                                       so which tier allocates it (stack,
 //                                       region, root)
+//   represent compiler/represent.cpp    which locals only hold flonums and live
+//                                       in C doubles
 //   emit     compiler/emit_c.cpp        core AST     -> one C file (emit_*.cpp)
 //
 // Each pass appends its errors to one Diagnostics list; the driver
@@ -49,12 +51,16 @@ Escape analyze_escape(const Program& program, const Lowering& lowering);
 // --dump-escape: FILE:LINE:COL KIND CLASS TIER per site of the user's files.
 std::string dump_escape(const Escape& escape, const SourceManager& sources, const std::vector<uint32_t>& library_files);
 
+struct Representation;
+Representation represent_program(const Program& program, const Lowering& lowering);
+
 struct EmitOptions {
     bool line_directives = true;
     std::string output_name;  // the C file's name, for #line after Scheme code
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
-                   const Ownership& ownership, const SourceManager& sources, const EmitOptions& options,
+                   const Ownership& ownership, const Representation& representation, const SourceManager& sources,
+                   const EmitOptions& options,
                    Diagnostics& diags);
 
 // --dump=expand: the core AST as S-expressions.

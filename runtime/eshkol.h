@@ -563,9 +563,6 @@ _Noreturn void esk_error(int loc, const char *message, esk_val irritant);  /* on
 _Noreturn void esk_type_error(int loc, const char *who, const char *expected, esk_val got);
 _Noreturn void esk_range_error(int loc, const char *who, esk_val index, esk_val object);
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given);
-/* Not declared _Noreturn on purpose: ASan instruments calls of noreturn
- * functions and warns when the stack in use is as deep as an overflow's. */
-void esk_stack_overflow(void);
 _Noreturn esk_val esk_undefined_global(int loc, const char *name);
 
 _Noreturn void esk_raise(int loc, esk_val obj);
@@ -574,22 +571,9 @@ esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants
 extern esk_val esk_handlers;  /* current exception handlers, innermost first */
 extern esk_val esk_winders;   /* active dynamic-wind (before . after) pairs, innermost first */
 
-/* Stack depth check at every procedure entry: overflow is an error, never a
- * segfault. */
-extern char *esk_stack_limit;
-#if defined(__GNUC__) || defined(__clang__)
-#define ESK_STACK_CHECK()                                                   \
-    do {                                                                    \
-        if (ESK_UNLIKELY((char *)__builtin_frame_address(0) < esk_stack_limit)) \
-            esk_stack_overflow();                                           \
-    } while (0)
-#else
-#define ESK_STACK_CHECK()                                                   \
-    do {                                                                    \
-        char esk_probe_;                                                    \
-        if (&esk_probe_ < esk_stack_limit) esk_stack_overflow();            \
-    } while (0)
-#endif
+/* Stack overflow needs no check at procedure entry: the program's stack
+ * ends in a guard region whose fault handler reports "Error: stack
+ * overflow" and exits 1 (esk_main.c). */
 
 /* Reading a global: its definition must have run. */
 #define ESK_GLOBAL(g, loc, name) ((g) != ESK_UNDEFINED ? (g) : esk_undefined_global((loc), (name)))
@@ -1223,6 +1207,76 @@ esk_val esk_acos(int loc, esk_val z);
 esk_val esk_atan(int loc, esk_val z1, esk_val z2);
 esk_val esk_number_to_string(int loc, esk_val z, esk_val radix);
 esk_val esk_string_to_number(int loc, esk_val s, esk_val radix);
+
+/* ---- flonums in C doubles ------------------------------------------------
+ * The compiler keeps values it proves are flonums in C doubles
+ * (compiler/represent.cpp) and open-codes their arithmetic. These helpers
+ * are the cases where one operand is still an esk_val: a flonum or fixnum
+ * inline, anything else out of line, with the generic operations' results
+ * and errors (R7RS contagion: an exact operand converts to the nearest
+ * double, except that exact 0 is the identity of + and (- 0 x) is (- x)). */
+double esk_flo_num_slow(int loc, const char *who, esk_val x);  /* a non-fixnum number as a double; type error otherwise */
+int esk_flo_compare_slow(int loc, const char *who, double a, esk_val x);  /* x not a flonum */
+_Noreturn void esk_flo_not_flonum(int loc, esk_val x);
+
+ESK_INLINE double esk_flo_num(int loc, const char *who, esk_val x) {
+    if (ESK_LIKELY(ESK_IS_FLONUM(x))) return ESK_FLONUM(x);
+    if (ESK_IS_FIXNUM(x)) return (double)ESK_FIXVAL(x);
+    return esk_flo_num_slow(loc, who, x);
+}
+/* (+ a x) and (+ x a): addition of doubles commutes. */
+ESK_INLINE double esk_flo_add_dv(int loc, double a, esk_val x) {
+    return x == ESK_FIX(0) ? a : a + esk_flo_num(loc, "+", x);
+}
+ESK_INLINE double esk_flo_sub_dv(int loc, double a, esk_val x) { return a - esk_flo_num(loc, "-", x); }
+ESK_INLINE double esk_flo_sub_vd(int loc, esk_val x, double b) {
+    return x == ESK_FIX(0) ? -b : esk_flo_num(loc, "-", x) - b;
+}
+ESK_INLINE double esk_flo_mul_dv(int loc, double a, esk_val x) { return a * esk_flo_num(loc, "*", x); }
+ESK_INLINE double esk_flo_div_dv(int loc, double a, esk_val x) {
+    double b = esk_flo_num(loc, "/", x);
+    if (ESK_UNLIKELY(x == ESK_FIX(0))) esk_error(loc, "/: division by zero", ESK_UNSPECIFIED);
+    return a / b;
+}
+ESK_INLINE double esk_flo_div_vd(int loc, esk_val x, double b) { return esk_flo_num(loc, "/", x) / b; }
+
+/* a against any number x: -1, 0, 1, or 2 when unordered (a NaN). Exact
+ * numbers compare exactly, not through a rounded double. */
+ESK_INLINE int esk_flo_cmp(int loc, const char *who, double a, esk_val x) {
+    double b;
+    if (ESK_LIKELY(ESK_IS_FLONUM(x))) b = ESK_FLONUM(x);
+    else if (ESK_IS_FIXNUM(x) && ESK_FIXVAL(x) < ((intptr_t)1 << 53) && ESK_FIXVAL(x) > -((intptr_t)1 << 53))
+        b = (double)ESK_FIXVAL(x);
+    else return esk_flo_compare_slow(loc, who, a, x);
+    return a < b ? -1 : a > b ? 1 : a == b ? 0 : 2;
+}
+ESK_INLINE int esk_flo_lt_dv(int loc, const char *who, double a, esk_val x) { return esk_flo_cmp(loc, who, a, x) == -1; }
+ESK_INLINE int esk_flo_gt_dv(int loc, const char *who, double a, esk_val x) { return esk_flo_cmp(loc, who, a, x) == 1; }
+ESK_INLINE int esk_flo_le_dv(int loc, const char *who, double a, esk_val x) {
+    int c = esk_flo_cmp(loc, who, a, x);
+    return c == -1 || c == 0;
+}
+ESK_INLINE int esk_flo_ge_dv(int loc, const char *who, double a, esk_val x) {
+    int c = esk_flo_cmp(loc, who, a, x);
+    return c == 1 || c == 0;
+}
+ESK_INLINE int esk_flo_eq_dv(int loc, const char *who, double a, esk_val x) { return esk_flo_cmp(loc, who, a, x) == 0; }
+
+ESK_INLINE double esk_flo_sqrt_of(int loc, double a) {
+    if (ESK_UNLIKELY(a < 0)) esk_error(loc, "sqrt: complex results are not supported", esk_make_flonum(a));
+    return esk_flo_sqrt(a);
+}
+ESK_INLINE double esk_flo_abs_value(double a) {
+    union { double d; uint64_t u; } bits;
+    bits.d = a;
+    bits.u &= ~((uint64_t)1 << 63);
+    return bits.d;
+}
+/* A flonum argument of a procedure whose parameter is a double. */
+ESK_INLINE double esk_flo_unbox(int loc, esk_val x) {
+    if (ESK_UNLIKELY(!ESK_IS_FLONUM(x))) esk_flo_not_flonum(loc, x);
+    return ESK_FLONUM(x);
+}
 
 /* ---- open-coded built-ins: the fast path inline, the rest out of line ----
  * The compiler (compiler/emit_prim.cpp) calls these instead of the runtime's

@@ -303,14 +303,12 @@ static int esk_list_equal(esk_val a, esk_val b, esk_list_seen *seen, size_t *ste
         if (a == b) return 1;
         if (++*steps > 1000000 && esk_list_seen_add(seen, a, b)) return 1;
         if (ESK_IS_PAIR(a) && ESK_IS_PAIR(b)) {
-            ESK_STACK_CHECK();
             if (!esk_list_equal(ESK_CAR(a), ESK_CAR(b), seen, steps)) return 0;
             a = ESK_CDR(a);
             b = ESK_CDR(b);
             continue;
         }
         if (ESK_HAS_TYPE(a, ESK_T_VECTOR) && ESK_HAS_TYPE(b, ESK_T_VECTOR)) {
-            ESK_STACK_CHECK();
             return esk_list_equal_vectors(a, b, seen, steps);
         }
         return esk_list_equal_atoms(a, b);

@@ -1,25 +1,72 @@
-/* esk_main.c - start-up and exit: the program runs on a large stack whose depth is checked. */
+/* esk_main.c - start-up and exit: the program runs on a large stack whose overflow is a clear error. */
 #include "eshkol.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Deep non-tail recursion (a million frames of (cons x (build (- n 1))))
  * needs far more than the usual 8 MB, so the program runs on a thread with
  * a large stack: reserved address space, only touched pages cost memory.
- * Every procedure compares its frame with esk_stack_limit, leaving a margin
- * for the runtime's own C code below the last checked frame. */
+ *
+ * Overflow costs nothing until it happens: below the stack lies a guard
+ * region of inaccessible pages, so the first frame past the end faults
+ * (SIGSEGV), in generated code and in the runtime's own recursion alike
+ * (printing, equal?). The handler runs on an alternate signal stack, sees
+ * that the faulting address lies in the stack's reserved range or its
+ * guard, and reports "Error: stack overflow" (exit status 1). The guard is
+ * far larger than any frame, so no frame can step over it. */
 #define ESK_MAIN_STACK_BYTES ((size_t)1 << 30)
-#define ESK_MAIN_STACK_MARGIN ((size_t)4 << 20)
+#define ESK_MAIN_GUARD_BYTES ((size_t)16 << 20)
+#define ESK_MAIN_ALT_STACK_BYTES ((size_t)64 << 10)
 
-char *esk_stack_limit;
 int esk_main_argc;
 char **esk_main_argv;
 static void (*esk_main_program)(void);
+/* The program's stack: [esk_main_stack_low, esk_main_stack_high), guard
+ * included; a fault inside it is an overflow. */
+static char *esk_main_stack_low, *esk_main_stack_high;
+static char esk_main_alt_stack[ESK_MAIN_ALT_STACK_BYTES];
 
-static void esk_main_set_limit(size_t stack_bytes) {
+/* Async-signal-safe apart from the flush, which is what exit would do:
+ * the output printed before the overflow is kept. */
+static void esk_main_on_fault(int sig, siginfo_t *info, void *context) {
+    static const char message[] = "Error: stack overflow\n";
+    /* _exit through a pointer the compiler cannot see is noreturn: ASan
+     * instruments calls of noreturn functions and warns when the stack in
+     * use is as deep as an overflow's. */
+    void (*volatile quit)(int) = _exit;
+    char *addr = (char *)info->si_addr;
+    (void)context;
+    if (addr >= esk_main_stack_low && addr < esk_main_stack_high) {
+        fflush(NULL);
+        if (write(2, message, sizeof message - 1) < 0) quit(1);
+        quit(1);
+    }
+    /* Not an overflow: the default action (a crash) for what the runtime
+     * must never do. */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Called on the program's stack, near its top. */
+static void esk_main_watch_stack(size_t stack_bytes) {
     char here;
-    esk_stack_limit = (char *)((uintptr_t)&here - (stack_bytes - ESK_MAIN_STACK_MARGIN));
+    stack_t alt;
+    struct sigaction action;
+    esk_main_stack_high = &here;
+    esk_main_stack_low = &here - stack_bytes - ESK_MAIN_GUARD_BYTES;
+    alt.ss_sp = esk_main_alt_stack;
+    alt.ss_size = sizeof esk_main_alt_stack;
+    alt.ss_flags = 0;
+    if (sigaltstack(&alt, NULL) != 0) return;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = esk_main_on_fault;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGSEGV, &action, NULL);
+    sigaction(SIGBUS, &action, NULL);
 }
 
 _Noreturn void esk_exit(int status) {
@@ -29,24 +76,12 @@ _Noreturn void esk_exit(int status) {
     exit(status);
 }
 
-void esk_stack_overflow(void) {
-    /* Called through a pointer the compiler cannot see is exit, for the
-     * reason given in eshkol.h. */
-    void (*volatile quit)(int) = exit;
-    esk_stack_limit = NULL; /* the error path itself needs stack */
-    fflush(stdout);
-    fputs("Error: stack overflow\n", stderr);
-    fflush(stderr);
-    esk_alloc_free_all();
-    quit(1);
-}
-
 #if defined(__unix__) || defined(__APPLE__)
 #include <pthread.h>
 
 static void *esk_main_thread(void *unused) {
     (void)unused;
-    esk_main_set_limit(ESK_MAIN_STACK_BYTES);
+    esk_main_watch_stack(ESK_MAIN_STACK_BYTES);
     esk_main_program();
     esk_exit(0);
 }
@@ -55,7 +90,7 @@ static int esk_main_run(void) {
     pthread_attr_t attr;
     pthread_t thread;
     if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, ESK_MAIN_STACK_BYTES) == 0 &&
-        pthread_create(&thread, &attr, esk_main_thread, NULL) == 0) {
+        pthread_attr_setguardsize(&attr, ESK_MAIN_GUARD_BYTES) == 0 && pthread_create(&thread, &attr, esk_main_thread, NULL) == 0) {
         pthread_join(thread, NULL); /* never returns: the thread exits the process */
         return 0;
     }
@@ -71,10 +106,11 @@ int esk_main(int argc, char **argv, void (*program)(void)) {
     esk_main_program = program;
     if (esk_main_run() == 0) return 0;
     /* No threads here: run on the ordinary stack, assumed to be 8 MB. */
-    esk_main_set_limit((size_t)8 << 20);
+    esk_main_watch_stack((size_t)8 << 20);
     program();
     esk_exit(0);
 }
 
 #undef ESK_MAIN_STACK_BYTES
-#undef ESK_MAIN_STACK_MARGIN
+#undef ESK_MAIN_GUARD_BYTES
+#undef ESK_MAIN_ALT_STACK_BYTES

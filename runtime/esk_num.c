@@ -216,6 +216,18 @@ int esk_num_eqv(esk_val a, esk_val b) {
     }
 }
 
+/* ---- the slow paths of the double helpers in eshkol.h ---------------------------- */
+double esk_flo_num_slow(int loc, const char *who, esk_val x) {
+    esk_num_arg(loc, who, x);
+    return esk_num_to_double(x);
+}
+
+int esk_flo_compare_slow(int loc, const char *who, double a, esk_val x) {
+    return esk_num_compare(loc, who, esk_num_flo(a), x);
+}
+
+_Noreturn void esk_flo_not_flonum(int loc, esk_val x) { esk_type_error(loc, "application", "a flonum", x); }
+
 /* ---- arithmetic ------------------------------------------------------------------- */
 esk_val esk_num_add(int loc, esk_val a, esk_val b) {
     int ka, kb;

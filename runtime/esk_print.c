@@ -267,7 +267,6 @@ static void esk_prt_value(esk_prt *p, esk_val v) {
         if (p->write) esk_char_write(p->out, ESK_CHARVAL(v));
         else esk_put_utf8(p->out, ESK_CHARVAL(v));
     } else if (ESK_IS_PAIR(v) || ESK_HAS_TYPE(v, ESK_T_VECTOR)) {
-        ESK_STACK_CHECK();
         if (esk_prt_label(p, v)) return;
         if (ESK_IS_PAIR(v)) esk_prt_list(p, v);
         else esk_prt_vector(p, v);

@@ -179,7 +179,6 @@ static void esk_rd_check_closer(esk_rd *rd, int32_t closer) {
 /* After the opening bracket, up to its closer. */
 static esk_val esk_rd_list(esk_rd *rd, int32_t closer) {
     esk_val head = ESK_NIL, tail = ESK_NIL;
-    ESK_STACK_CHECK();
     for (;;) {
         int32_t c = esk_rd_token_start(rd);
         esk_val v, pair;
@@ -209,7 +208,6 @@ static esk_val esk_rd_list(esk_rd *rd, int32_t closer) {
 static esk_val esk_rd_sequence(esk_rd *rd, int bytes) {
     esk_val items = ESK_NIL, result;
     size_t n = 0, i;
-    ESK_STACK_CHECK();
     for (;;) {
         int32_t c = esk_rd_token_start(rd);
         esk_val v;
@@ -236,7 +234,6 @@ static esk_val esk_rd_sequence(esk_rd *rd, int bytes) {
 
 static esk_val esk_rd_abbreviation(esk_rd *rd, const char *name, const char *after) {
     esk_val symbol = esk_intern(name, strlen(name));
-    ESK_STACK_CHECK();
     return esk_cons(symbol, esk_cons(esk_rd_required(rd, after), ESK_NIL));
 }
 
