@@ -59,6 +59,7 @@ struct Lambda {
     ExprPtr body;
     std::vector<Var*> free;         // captured from enclosing lambdas (resolve)
     Lambda* parent = nullptr;
+    bool inferred_region = false;   // the body of a region given by region inference (regions.cpp)
 };
 
 struct Expr {

@@ -40,8 +40,11 @@ options:
   --dump=PASS            print the program after PASS (read, expand, ownership,
                          escape; with --target=vm: read, bytecode) and stop
   --dump-escape          print each allocation site as FILE:LINE:COL KIND
-                         CLASS TIER (escape analysis) and stop
+                         CLASS TIER (escape analysis) and stop; a call given
+                         a region of its own shows as KIND inferred-region
   --no-line-directives   omit #line directives from the C
+  --no-region-inference  give no call a region the program text does not
+                         write (see docs/memory.md, "Region inference")
   -MD                    also write a make-style depfile listing every file
                          read (INPUT and what it includes); its name is OUTPUT
                          with .d, or the one -MF gives
@@ -94,6 +97,8 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
             cl.options.dump_after = "escape";
         } else if (a == "--no-line-directives") {
             cl.options.line_directives = false;
+        } else if (a == "--no-region-inference") {
+            cl.options.region_inference = false;
         } else if (a == "--target=c" || a == "--target=vm") {
             cl.vm = a == "--target=vm";
         } else if (a.starts_with("--target=")) {
@@ -304,6 +309,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     Ownership ownership = check_ownership(program, diags);
     if (diags.has_errors()) return std::nullopt;
     if (options.dump_after == "ownership") return dump_ownership(program, ownership);
+    if (options.region_inference) infer_regions(program, ownership);
     Lowering lowering = lower_program(program);
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);

@@ -13,6 +13,7 @@ namespace eshkol {
 
 struct CompileOptions {
     bool line_directives = true;
+    bool region_inference = true;  // regions.cpp
     std::string dump_after;  // "", "read", "expand", ... : print and stop
     std::string output_name; // the C file's name, for #line directives
 };

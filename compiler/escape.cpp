@@ -519,13 +519,17 @@ Escape analyze_escape(const Program& program, const Lowering& lowering) {
 }
 
 std::string dump_escape(const Escape& escape, const SourceManager& sources, const std::vector<uint32_t>& library_files) {
+    static const std::string inferred_region_kind = "inferred-region";
     std::string out;
     for (const EscapeSite* s : escape.order) {
         const Loc& loc = s->expr->loc;
         // the library's own sites are not the user's
         if (!loc.known() || std::find(library_files.begin(), library_files.end(), loc.file) != library_files.end())
             continue;
-        out += sources.file(loc.file).path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + " " + s->kind +
+        // the closure of an inferred region's body stands for the region
+        auto* lam = std::get_if<std::unique_ptr<Lambda>>(&s->expr->node);
+        const std::string& kind = lam && (*lam)->inferred_region ? inferred_region_kind : s->kind;
+        out += sources.file(loc.file).path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + " " + kind +
                " " + escape_class_name(s->cls) + " " + escape_tier_name(s->tier) + "\n";
     }
     return out;

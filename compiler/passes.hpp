@@ -43,6 +43,10 @@ void note_macro_use(const Program& program, uint32_t use, Diagnostic& d);
 struct Ownership;
 Ownership check_ownership(const Program& program, Diagnostics& diags);
 
+// Region inference: a call whose value is only used as a number and whose
+// callee allocates in a loop runs in a region of its own (regions.cpp).
+void infer_regions(Program& program, const Ownership& ownership);
+
 struct Lowering;
 Lowering lower_program(Program& program);
 

@@ -22,12 +22,14 @@ LIMITS = {
     "region-loop.scm": 64,    # 200,000 regions of a 100-element list each
     "stack-loop.scm": 32,     # 10,000,000 iterations of stack temporaries
     "noregion-loop.scm": None,  # region-loop without the region, for comparison
+    "region-inferred-loop.scm": 32,  # 2,000 inferred regions of 1,000 pairs and closures each
     "report.scm": None,
     "shared-report.scm": None,
     "shared-leak.scm": None,
 }
 # program -> lines its memory report must contain (derived in its comments)
 REPORTS = {
+    "region-inferred-loop.scm": ["regions created: 2000"],
     "report.scm": ["regions created: 3", "promotions: 4 objects", "(3 by the store check)"],
     "shared-report.scm": ["shared values: 4 created, 4 freed, 0 alive"],
     "shared-leak.scm": ["shared values: 4 created, 1 freed, 3 alive", "shared-leak.scm:5:11, 1 reference",

@@ -1,0 +1,279 @@
+// Region inference: a call whose value is only used as a number gets a
+// region of its own when the procedure it calls allocates in a loop.
+//
+//     (+ sum (cpstak 18 12 6))  =>  (+ sum (%with-region #f #f (lambda () (cpstak 18 12 6))))
+//
+// Everything the callee allocates is garbage when it returns, apart from
+//   - its value, a number: promoted (copied) if it is a heap number;
+//   - what it stores into older objects, globals or captured variables:
+//     the run-time store check remembers those slots and promotes what they
+//     hold when the region exits;
+//   - a value in flight when it exits by raise or a continuation: promoted.
+// So the rewrite is exactly what the programmer could have written with
+// `with-region` (SPEC section 5), and it inherits its guarantee that no
+// program observes a dangling reference. What it buys: a program that
+// calls such a procedure in a loop reuses the same few blocks of memory
+// instead of growing the root region forever (docs/memory.md).
+//
+// The pass runs after the ownership check and before lowering; it keeps the
+// facts resolve computed (captured variables, free lists) true.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ownership.hpp"
+#include "passes.hpp"
+#include "primitives.hpp"
+
+namespace eshkol {
+
+namespace {
+
+// Built-ins whose arguments are used as numbers only.
+bool numeric_consumer(std::string_view name) {
+    static const std::unordered_set<std::string_view> names = {
+        "+", "-", "*", "=", "<", ">", "<=", ">=", "max", "min", "zero?", "positive?", "negative?",
+        "even?", "odd?", "quotient", "remainder", "modulo", "abs", "exact", "inexact",
+        "exact->inexact", "inexact->exact", "number->string"};
+    return names.count(name) != 0;
+}
+
+// Built-ins that allocate fresh objects on every call.
+bool allocating(std::string_view name) {
+    static const std::unordered_set<std::string_view> names = {
+        "cons", "list", "vector", "make-vector", "make-string", "string", "make-bytevector", "bytevector",
+        "string-append", "substring", "string-copy", "list->string", "string->list", "list->vector",
+        "vector->list", "vector-copy", "bytevector-copy", "list-copy", "append", "reverse", "map",
+        "vector-map", "string-map", "number->string", "symbol->string", "vector-fill!", "make-list",
+        "cons*", "iota", "string-upcase", "string-downcase", "utf8->string", "string->utf8"};
+    return names.count(name) != 0;
+}
+
+class RegionInference {
+public:
+    RegionInference(Program& program, const Ownership& ownership) : prog_(program), own_(ownership) {}
+
+    void run() {
+        // A closure that captures a shared value holds a counted reference
+        // to it (docs/shared.md): the thunk would change what ref-count
+        // says. Programs with shared values pass no locals into regions.
+        for (const Var& v : prog_.vars)
+            if (v.global && !v.defined && v.primitive && v.reads > 0 && (v.name == "shared" || v.name == "strong-ref"))
+                shared_values_ = true;
+        for (auto& e : prog_.body) {
+            auto* def = std::get_if<Define>(&e->node);
+            if (!def || !def->var->known_lambda) continue;
+            Proc& p = procs_[def->var];
+            scan(*def->var->known_lambda->body, p);
+        }
+        for (auto& e : prog_.body) {
+            const Var* proc = nullptr;
+            if (auto* def = std::get_if<Define>(&e->node); def && def->var->known_lambda) proc = def->var;
+            rewrite(*e, nullptr, proc);
+        }
+    }
+
+private:
+    // What a known top-level procedure does, its nested lambdas included.
+    struct Proc {
+        std::unordered_set<const Var*> refs;  // known procedures it names (calls or passes on)
+        bool allocates = false;               // makes closures or calls an allocating built-in
+        bool loops = false;                   // contains a named let or local recursive procedure
+    };
+
+    Program& prog_;
+    const Ownership& own_;
+    std::unordered_map<const Var*, Proc> procs_;
+    Var* with_region_ = nullptr;
+    bool shared_values_ = false;  // the program makes shared values
+
+    static bool known_global(const Var* v) { return v->global && v->known_lambda; }
+
+    void scan(const Expr& e, Proc& p) {
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Ref>) {
+                    if (known_global(n.var)) p.refs.insert(n.var);
+                } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                    scan(*n.value, p);
+                } else if constexpr (std::is_same_v<T, If>) {
+                    scan(*n.test, p);
+                    scan(*n.then, p);
+                    if (n.otherwise) scan(*n.otherwise, p);
+                } else if constexpr (std::is_same_v<T, Seq>) {
+                    for (auto& b : n.body) scan(*b, p);
+                } else if constexpr (std::is_same_v<T, Call>) {
+                    if (auto* ref = std::get_if<Ref>(&n.fn->node);
+                        ref && ref->var->global && !ref->var->defined && ref->var->primitive &&
+                        allocating(ref->var->name))
+                        p.allocates = true;
+                    scan(*n.fn, p);
+                    for (auto& a : n.args) {
+                        // A lambda passed as an argument is a closure made at run time.
+                        if (std::holds_alternative<std::unique_ptr<Lambda>>(a->node)) p.allocates = true;
+                        scan(*a, p);
+                    }
+                } else if constexpr (std::is_same_v<T, Let>) {
+                    for (auto& i : n.inits) {
+                        if (n.rec && std::holds_alternative<std::unique_ptr<Lambda>>(i->node)) p.loops = true;
+                        scan(*i, p);
+                    }
+                    scan(*n.body, p);
+                } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                    scan(*n->body, p);
+                }
+            },
+            e.node);
+    }
+
+    // The known procedures reachable from f, f included.
+    std::unordered_set<const Var*> reachable(const Var* f) const {
+        std::unordered_set<const Var*> seen{f};
+        std::vector<const Var*> todo{f};
+        while (!todo.empty()) {
+            const Var* v = todo.back();
+            todo.pop_back();
+            auto it = procs_.find(v);
+            if (it == procs_.end()) continue;
+            for (const Var* w : it->second.refs)
+                if (seen.insert(w).second) todo.push_back(w);
+        }
+        return seen;
+    }
+
+    // Worth a region: f allocates, and does so repeatedly (a loop or a
+    // recursion somewhere in what it calls), and cannot come back to the
+    // procedure making the call (no region per level of a recursion).
+    bool worth_region(const Var* f, const Var* caller) const {
+        std::unordered_set<const Var*> reach = reachable(f);
+        if (caller && reach.count(caller)) return false;
+        bool allocates = false, repeats = false;
+        for (const Var* v : reach) {
+            auto it = procs_.find(v);
+            if (it == procs_.end()) continue;
+            allocates |= it->second.allocates;
+            repeats |= it->second.loops || on_cycle(v);
+        }
+        return allocates && repeats;
+    }
+
+    // v lies on a cycle of references between known procedures (a recursion).
+    bool on_cycle(const Var* v) const {
+        auto it = procs_.find(v);
+        if (it == procs_.end()) return false;
+        for (const Var* w : it->second.refs)
+            if (w == v || reachable(w).count(v)) return true;
+        return false;
+    }
+
+    // Arguments the thunk can capture as they are: constants, globals, and
+    // locals that are never assigned and hold no owned or shared value.
+    bool simple_argument(const Expr& a) const {
+        if (std::holds_alternative<Const>(a.node)) return true;
+        auto* ref = std::get_if<Ref>(&a.node);
+        if (!ref) return false;
+        const Var* v = ref->var;
+        if (v->global) return !v->assigned;
+        return !shared_values_ && !v->assigned && !own_.vars.count(v->id) && !own_.refs.count(a.id);
+    }
+
+    Var* with_region_var() {
+        if (with_region_) return with_region_;
+        for (Var& v : prog_.vars)
+            if (v.global && !v.defined && v.name == "%with-region" && v.primitive) return with_region_ = &v;
+        Var& v = prog_.vars.emplace_back();
+        v.id = static_cast<uint32_t>(prog_.vars.size());
+        v.name = "%with-region";
+        v.global = true;
+        v.primitive = find_primitive(v.name);
+        return with_region_ = &v;
+    }
+
+    ExprPtr node(Loc loc, auto&& n) {
+        auto e = std::make_unique<Expr>();
+        e->id = prog_.next_expr_id++;
+        e->loc = loc;
+        e->node = std::forward<decltype(n)>(n);
+        return e;
+    }
+
+    // (f a ...) => (%with-region #f #f (lambda () (f a ...))), in lambda `in`.
+    ExprPtr wrap(ExprPtr call, Lambda* in) {
+        Loc loc = call->loc;
+        auto thunk = std::make_unique<Lambda>();
+        thunk->id = prog_.next_lambda_id++;
+        thunk->loc = loc;
+        thunk->name = "region";
+        thunk->inferred_region = true;
+        thunk->parent = in;
+        for (auto& a : std::get<Call>(call->node).args) {
+            auto* ref = std::get_if<Ref>(&a->node);
+            if (!ref || ref->var->global) continue;
+            Var* v = ref->var;
+            for (Lambda* l = thunk.get(); l != v->owner; l = l->parent) {
+                v->captured = true;
+                if (std::find(l->free.begin(), l->free.end(), v) == l->free.end()) l->free.push_back(v);
+            }
+        }
+        thunk->body = std::move(call);
+        Datum* no = prog_.constants.make(DatumKind::boolean, loc);
+        no->boolean = false;
+        Var* prim = with_region_var();
+        ++prim->reads;
+        std::vector<ExprPtr> args;
+        args.push_back(node(loc, Const{no}));
+        args.push_back(node(loc, Const{no}));
+        args.push_back(node(loc, std::move(thunk)));
+        return node(loc, Call{node(loc, Ref{prim}), std::move(args)});
+    }
+
+    bool candidate(const Expr& a, const Var* caller) const {
+        auto* call = std::get_if<Call>(&a.node);
+        if (!call) return false;
+        auto* ref = std::get_if<Ref>(&call->fn->node);
+        if (!ref || !known_global(ref->var)) return false;
+        for (auto& x : call->args)
+            if (!simple_argument(*x)) return false;
+        return worth_region(ref->var, caller);
+    }
+
+    void rewrite(Expr& e, Lambda* in, const Var* caller) {
+        std::visit(
+            [&](auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                    rewrite(*n.value, in, caller);
+                } else if constexpr (std::is_same_v<T, If>) {
+                    rewrite(*n.test, in, caller);
+                    rewrite(*n.then, in, caller);
+                    if (n.otherwise) rewrite(*n.otherwise, in, caller);
+                } else if constexpr (std::is_same_v<T, Seq>) {
+                    for (auto& b : n.body) rewrite(*b, in, caller);
+                } else if constexpr (std::is_same_v<T, Call>) {
+                    auto* ref = std::get_if<Ref>(&n.fn->node);
+                    bool numeric = ref && ref->var->global && !ref->var->defined && ref->var->primitive &&
+                                   numeric_consumer(ref->var->name);
+                    rewrite(*n.fn, in, caller);
+                    for (auto& a : n.args) {
+                        if (numeric && candidate(*a, caller))
+                            a = wrap(std::move(a), in);
+                        else
+                            rewrite(*a, in, caller);
+                    }
+                } else if constexpr (std::is_same_v<T, Let>) {
+                    for (auto& i : n.inits) rewrite(*i, in, caller);
+                    rewrite(*n.body, in, caller);
+                } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                    rewrite(*n->body, n.get(), caller);
+                }
+            },
+            e.node);
+    }
+};
+
+}  // namespace
+
+void infer_regions(Program& program, const Ownership& ownership) { RegionInference(program, ownership).run(); }
+
+}  // namespace eshkol

@@ -1,0 +1,47 @@
+;;; eshkolc: --dump-escape
+;; Which calls region inference (compiler/regions.cpp) gives a region of
+;; their own: a call to a known procedure, whose value is only used as a
+;; number, whose arguments are constants or unassigned variables, and whose
+;; callee allocates in a loop or a recursion without calling back into the
+;; caller. Each such call shows as one "inferred-region" line.
+
+;; allocates in a loop: a list, one pair per element
+(define (count-up n)
+  (let loop ((i 0) (acc '()))
+    (if (= i n) (length acc) (loop (+ i 1) (cons i acc)))))
+
+;; a loop that allocates nothing
+(define (sum-to n)
+  (do ((i 0 (+ i 1)) (s 0 (+ s i))) ((= i n) s)))
+
+;; allocates, but once: no loop, no recursion
+(define (pair-sum a b)
+  (let ((p (cons a b))) (+ (car p) (cdr p))))
+
+;; recursive, allocating on each level
+(define (build depth)
+  (if (= depth 0) '() (cons depth (build (- depth 1)))))
+(define (tree-size depth) (length (build depth)))
+
+;; calls itself: no region per level of its recursion
+(define (countdown n)
+  (if (= n 0)
+      0
+      (let ((m (- n 1)))
+        (+ (length (build 2)) (countdown m)))))
+
+(define (main n)
+  (let ((k 10))
+    (list
+     (+ 1 (count-up 5))                 ; yes
+     (* 2 (count-up k))                 ; yes: k is never assigned
+     (+ 1 (count-up (+ k 1)))           ; no: an argument to compute first
+     (length (list (count-up 3)))       ; no: the value is not used as a number
+     (+ 1 (sum-to 5))                   ; no: sum-to allocates nothing
+     (+ 1 (pair-sum 1 2))               ; no: pair-sum allocates once
+     (+ 1 (tree-size 3))                ; yes
+     (+ n (count-up n))                 ; yes
+     (countdown 2))))                   ; inside: (countdown m) no, (build 2) no (a list)
+
+(display (main 4))
+(newline)
