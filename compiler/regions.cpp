@@ -1,7 +1,13 @@
 // Region inference: a call whose value is only used as a number gets a
-// region of its own when the procedure it calls allocates in a loop.
+// region of its own when what it calls allocates in a loop.
 //
 //     (+ sum (cpstak 18 12 6))  =>  (+ sum (%with-region #f #f (lambda () (cpstak 18 12 6))))
+//
+// The call may be any expression of calls, ifs, constants and variables
+// never assigned (no binding forms, lambdas or assignments, whose variables
+// would change owners); it must name a known procedure that allocates and
+// repeats (a loop or a recursion), and nothing in it may call back the
+// procedure it is in (no region per level of a recursion).
 //
 // Everything the callee allocates is garbage when it returns, apart from
 //   - its value, a number: promoted (copied) if it is a heap number;
@@ -167,15 +173,46 @@ private:
         return false;
     }
 
-    // Arguments the thunk can capture as they are: constants, globals, and
-    // locals that are never assigned and hold no owned or shared value.
-    bool simple_argument(const Expr& a) const {
-        if (std::holds_alternative<Const>(a.node)) return true;
-        auto* ref = std::get_if<Ref>(&a.node);
-        if (!ref) return false;
-        const Var* v = ref->var;
+    // A variable the region's body can read as it is: a global never
+    // assigned, or a local never assigned that holds no owned or shared value.
+    bool movable_variable(const Expr& e, const Var* v) const {
         if (v->global) return !v->assigned;
-        return !shared_values_ && !v->assigned && !own_.vars.count(v->id) && !own_.refs.count(a.id);
+        return !shared_values_ && !v->assigned && !own_.vars.count(v->id) && !own_.refs.count(e.id);
+    }
+
+    // An expression that can move into the region's body as it is:
+    // constants, such variables, and calls, ifs and sequences of them. No
+    // binding form, lambda or assignment, whose variables would change
+    // owners. Collects the known procedures it names and its locals.
+    bool movable(const Expr& e, std::vector<const Var*>& callees, std::vector<Var*>& locals) const {
+        return std::visit(
+            [&](const auto& n) -> bool {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Const>) {
+                    return true;
+                } else if constexpr (std::is_same_v<T, Ref>) {
+                    if (!movable_variable(e, n.var)) return false;
+                    if (known_global(n.var)) callees.push_back(n.var);
+                    if (!n.var->global && std::find(locals.begin(), locals.end(), n.var) == locals.end())
+                        locals.push_back(n.var);
+                    return true;
+                } else if constexpr (std::is_same_v<T, Call>) {
+                    if (!movable(*n.fn, callees, locals)) return false;
+                    for (auto& a : n.args)
+                        if (!movable(*a, callees, locals)) return false;
+                    return true;
+                } else if constexpr (std::is_same_v<T, If>) {
+                    return movable(*n.test, callees, locals) && movable(*n.then, callees, locals) &&
+                           (!n.otherwise || movable(*n.otherwise, callees, locals));
+                } else if constexpr (std::is_same_v<T, Seq>) {
+                    for (auto& b : n.body)
+                        if (!movable(*b, callees, locals)) return false;
+                    return true;
+                } else {
+                    return false;
+                }
+            },
+            e.node);
     }
 
     Var* with_region_var() {
@@ -198,8 +235,9 @@ private:
         return e;
     }
 
-    // (f a ...) => (%with-region #f #f (lambda () (f a ...))), in lambda `in`.
-    ExprPtr wrap(ExprPtr call, Lambda* in) {
+    // call => (%with-region #f #f (lambda () call)), in lambda `in`; the
+    // new lambda captures the call's locals.
+    ExprPtr wrap(ExprPtr call, Lambda* in, const std::vector<Var*>& locals) {
         Loc loc = call->loc;
         auto thunk = std::make_unique<Lambda>();
         thunk->id = prog_.next_lambda_id++;
@@ -207,10 +245,7 @@ private:
         thunk->name = "region";
         thunk->inferred_region = true;
         thunk->parent = in;
-        for (auto& a : std::get<Call>(call->node).args) {
-            auto* ref = std::get_if<Ref>(&a->node);
-            if (!ref || ref->var->global) continue;
-            Var* v = ref->var;
+        for (Var* v : locals) {
             for (Lambda* l = thunk.get(); l != v->owner; l = l->parent) {
                 v->captured = true;
                 if (std::find(l->free.begin(), l->free.end(), v) == l->free.end()) l->free.push_back(v);
@@ -228,14 +263,18 @@ private:
         return node(loc, Call{node(loc, Ref{prim}), std::move(args)});
     }
 
-    bool candidate(const Expr& a, const Var* caller) const {
-        auto* call = std::get_if<Call>(&a.node);
-        if (!call) return false;
-        auto* ref = std::get_if<Ref>(&call->fn->node);
-        if (!ref || !known_global(ref->var)) return false;
-        for (auto& x : call->args)
-            if (!simple_argument(*x)) return false;
-        return worth_region(ref->var, caller);
+    // A call to give a region: see the top of this file. Its locals are
+    // what the region's body captures.
+    bool candidate(const Expr& a, const Var* caller, std::vector<Var*>& locals) const {
+        if (!std::holds_alternative<Call>(a.node)) return false;
+        std::vector<const Var*> callees;
+        if (!movable(a, callees, locals)) return false;
+        bool worth = false;
+        for (const Var* f : callees) {
+            if (caller && reachable(f).count(caller)) return false;
+            worth |= worth_region(f, caller);
+        }
+        return worth;
     }
 
     void rewrite(Expr& e, Lambda* in, const Var* caller) {
@@ -256,8 +295,9 @@ private:
                                    numeric_consumer(ref->var->name);
                     rewrite(*n.fn, in, caller);
                     for (auto& a : n.args) {
-                        if (numeric && candidate(*a, caller))
-                            a = wrap(std::move(a), in);
+                        std::vector<Var*> locals;
+                        if (numeric && candidate(*a, caller, locals))
+                            a = wrap(std::move(a), in, locals);
                         else
                             rewrite(*a, in, caller);
                     }

@@ -1,9 +1,10 @@
 ;;; eshkolc: --dump-escape
 ;; Which calls region inference (compiler/regions.cpp) gives a region of
-;; their own: a call to a known procedure, whose value is only used as a
-;; number, whose arguments are constants or unassigned variables, and whose
-;; callee allocates in a loop or a recursion without calling back into the
-;; caller. Each such call shows as one "inferred-region" line.
+;; their own: a call whose value is only used as a number, made of calls,
+;; constants and unassigned variables, calling a known procedure that
+;; allocates in a loop or a recursion, and nothing that can call back the
+;; procedure the call is in. Each such call shows as one "inferred-region"
+;; line.
 
 ;; allocates in a loop: a list, one pair per element
 (define (count-up n)
@@ -23,7 +24,8 @@
   (if (= depth 0) '() (cons depth (build (- depth 1)))))
 (define (tree-size depth) (length (build depth)))
 
-;; calls itself: no region per level of its recursion
+;; calls itself: no region per level of its recursion, but (length (build 2))
+;; is a number computed by an allocating recursion: yes
 (define (countdown n)
   (if (= n 0)
       0
@@ -35,13 +37,15 @@
     (list
      (+ 1 (count-up 5))                 ; yes
      (* 2 (count-up k))                 ; yes: k is never assigned
-     (+ 1 (count-up (+ k 1)))           ; no: an argument to compute first
-     (length (list (count-up 3)))       ; no: the value is not used as a number
+     (+ 1 (count-up (+ k 1)))           ; yes: (+ k 1) is computed in the region
+     (length (list (count-up 3)))       ; no: (count-up 3)'s value is not used as a number
      (+ 1 (sum-to 5))                   ; no: sum-to allocates nothing
      (+ 1 (pair-sum 1 2))               ; no: pair-sum allocates once
      (+ 1 (tree-size 3))                ; yes
      (+ n (count-up n))                 ; yes
-     (countdown 2))))                   ; inside: (countdown m) no, (build 2) no (a list)
+     (let ((j (+ k 1))) (+ j (count-up j)))  ; yes
+     (let ((j 0)) (set! j 3) (+ j (count-up j)))  ; no: j is assigned
+     (countdown 2))))
 
 (display (main 4))
 (newline)
