@@ -115,7 +115,7 @@ typedef enum esk_type {
     ESK_T_STRING,       /* esk_string; size: unused */
     ESK_T_SYMBOL,       /* esk_symbol */
     ESK_T_VECTOR,       /* esk_vector; size: length */
-    ESK_T_BYTEVECTOR,   /* esk_bytevector; size: length */
+    ESK_T_BYTEVECTOR,   /* esk_bytevector; size: length of its own bytes */
     ESK_T_CLOSURE,      /* esk_closure; size: captured slots */
     ESK_T_BOX,          /* esk_box */
     ESK_T_RECORD,       /* esk_record; size: fields */
@@ -179,13 +179,18 @@ typedef struct esk_vector {
     esk_val items[];
 } esk_vector;
 
-/* The bytes follow the object, except for a bytevector of an explicit arena
- * (arena-alloc): the object lives in the current region and its bytes in
- * the arena, so using it after destroy-arena is a clear error. */
+/* The bytes follow the object (data), except for a bytevector of an
+ * explicit arena (arena-alloc): the object lives in the current region and
+ * its bytes in the arena (esk_arena_of(bytes)), so using it after
+ * destroy-arena is a clear error. h.size is the length when the bytes are
+ * the object's own and 0 otherwise: the inline fast paths check only the
+ * header, then index data, so out-of-line bytes always take the slow path.
+ * Everything else reads length and bytes. */
 typedef struct esk_bytevector {
-    esk_header h;              /* size: length */
-    struct esk_arena *arena;   /* the explicit arena holding the bytes, or NULL */
-    uint8_t *bytes;
+    esk_header h;       /* size: length if bytes == data, else 0 */
+    size_t length;
+    uint8_t *bytes;     /* data, or the bytes in an explicit arena */
+    uint8_t data[];
 } esk_bytevector;
 
 typedef esk_val (*esk_code)(esk_val self, int argc, esk_val *argv);
@@ -1311,15 +1316,14 @@ ESK_INLINE esk_val esk_char_to_integer_i(int loc, esk_val c) {
     return ESK_LIKELY(ESK_IS_CHAR(c)) ? ESK_FIX(ESK_CHARVAL(c)) : esk_char_to_integer(loc, c);
 }
 ESK_INLINE esk_val esk_bytevector_u8_ref_i(int loc, esk_val b, esk_val k) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
-                   !ESK_BYTEVECTOR(b)->arena))
-        return ESK_FIX(ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)]);
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size))
+        return ESK_FIX(ESK_BYTEVECTOR(b)->data[ESK_FIXVAL(k)]);
     return esk_bytevector_u8_ref(loc, b, k);
 }
 ESK_INLINE esk_val esk_bytevector_u8_set_i(int loc, esk_val b, esk_val k, esk_val x) {
     if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
-                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256 && !ESK_BYTEVECTOR(b)->arena)) {
-        ESK_BYTEVECTOR(b)->bytes[ESK_FIXVAL(k)] = (uint8_t)ESK_FIXVAL(x);
+                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256)) {
+        ESK_BYTEVECTOR(b)->data[ESK_FIXVAL(k)] = (uint8_t)ESK_FIXVAL(x);
         return ESK_UNSPECIFIED;
     }
     return esk_bytevector_u8_set_x(loc, b, k, x);

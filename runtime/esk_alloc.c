@@ -404,7 +404,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_VECTOR: return sizeof(esk_vector) + h->size * sizeof(esk_val);
     case ESK_T_BYTEVECTOR: {
         const esk_bytevector *b = (const esk_bytevector *)h;
-        return sizeof(esk_bytevector) + (b->bytes == (const uint8_t *)(b + 1) ? h->size : 0);
+        return sizeof(esk_bytevector) + (b->bytes == b->data ? b->length : 0);
     }
     case ESK_T_ARENA: return sizeof(esk_arena_handle);
     case ESK_T_CLOSURE: return sizeof(esk_closure) + h->size * sizeof(esk_val);
@@ -475,13 +475,12 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
                  * unless this copy is going into an arena itself */
                 esk_bytevector *b = fresh;
                 const esk_bytevector *o = old;
-                if (o->bytes == (const uint8_t *)(o + 1)) {
-                    b->bytes = (uint8_t *)(b + 1);
-                } else if (!pm->from && o->arena != pm->to) {
-                    b->bytes = esk_alloc_in(pm->to, o->h.size ? o->h.size : 1);
-                    memcpy(b->bytes, o->bytes, o->h.size);
-                    b->arena = pm->to->kind == ESK_ARENA_EXPLICIT ? pm->to : NULL;
-                    bytes += o->h.size;
+                if (o->bytes == o->data) {
+                    b->bytes = b->data;
+                } else if (!pm->from && esk_arena_of(o->bytes) != pm->to) {
+                    b->bytes = esk_alloc_in(pm->to, o->length ? o->length : 1);
+                    memcpy(b->bytes, o->bytes, o->length);
+                    bytes += o->length;
                 }
             }
             if (s->h.type == ESK_T_HASH_TABLE && esk_prom_moves(pm, ((const esk_hash_table *)old)->slots))
@@ -738,9 +737,9 @@ esk_val esk_make_bytevector_from(const uint8_t *bytes, size_t n) {
     esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + n);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)n;
-    b->arena = NULL;
-    b->bytes = (uint8_t *)(b + 1);
-    if (n > 0) memcpy(b->bytes, bytes, n);
+    b->length = n;
+    b->bytes = b->data;
+    if (n > 0) memcpy(b->data, bytes, n);
     return ESK_FROM_HEAP(b);
 }
 

@@ -43,8 +43,8 @@ esk_val esk_arena_alloc(int loc, esk_val arena, esk_val n) {
     size_t length = esk_arn_size_arg(loc, "arena-alloc", n);
     esk_bytevector *b = esk_alloc(sizeof *b);
     b->h.type = ESK_T_BYTEVECTOR;
-    b->h.size = (uint32_t)length;
-    b->arena = a;
+    b->h.size = 0;  /* the bytes are not the object's: no inline fast path */
+    b->length = length;
     b->bytes = esk_alloc_in(a, length ? length : 1);
     memset(b->bytes, 0, length);
     return ESK_FROM_HEAP(b);

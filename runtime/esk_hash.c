@@ -142,8 +142,8 @@ static uint64_t esk_hash_string_ci_chars(const esk_string *s) {
 
 static uint64_t esk_hash_bytes(const esk_bytevector *b) {
     uint64_t h = 0x84222325CBF29CE4u;
-    uint32_t i;
-    for (i = 0; i < b->h.size; ++i) h = (h ^ b->bytes[i]) * 0x100000001B3u;
+    size_t i;
+    for (i = 0; i < b->length; ++i) h = (h ^ b->bytes[i]) * 0x100000001B3u;
     return h;
 }
 

@@ -291,8 +291,8 @@ static int esk_list_equal_vectors(esk_val a, esk_val b, esk_list_seen *seen, siz
 static int esk_list_equal_atoms(esk_val a, esk_val b) {
     if (ESK_HAS_TYPE(a, ESK_T_STRING) && ESK_HAS_TYPE(b, ESK_T_STRING)) return esk_string_equal(a, b);
     if (ESK_HAS_TYPE(a, ESK_T_BYTEVECTOR) && ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR))
-        return ESK_BYTEVECTOR(a)->h.size == ESK_BYTEVECTOR(b)->h.size &&
-               memcmp(ESK_BYTEVECTOR(a)->bytes, ESK_BYTEVECTOR(b)->bytes, ESK_BYTEVECTOR(a)->h.size) == 0;
+        return ESK_BYTEVECTOR(a)->length == ESK_BYTEVECTOR(b)->length &&
+               memcmp(ESK_BYTEVECTOR(a)->bytes, ESK_BYTEVECTOR(b)->bytes, ESK_BYTEVECTOR(a)->length) == 0;
     return esk_eqv(a, b);
 }
 

@@ -80,7 +80,7 @@ void esk_port_set_data(esk_port *p, esk_val bytevector) { ESK_STORE(p, &p->data,
 
 /* Memory output grows by doubling: the bytes so far move to a new bytevector. */
 static uint8_t *esk_port_room(esk_port *p, size_t n) {
-    size_t have = p->data == ESK_FALSE ? 0 : ESK_BYTEVECTOR(p->data)->h.size;
+    size_t have = p->data == ESK_FALSE ? 0 : ESK_BYTEVECTOR(p->data)->length;
     if (p->end + n > have) {
         size_t want = have ? have : 64;
         esk_val bigger;
@@ -280,7 +280,7 @@ static esk_port *esk_port_new(uint32_t flags) {
 static esk_val esk_port_open_data(esk_val bytevector, uint32_t binary) {
     esk_port *p = esk_port_new(ESK_PORT_INPUT | binary);
     p->data = bytevector;
-    p->end = ESK_BYTEVECTOR(bytevector)->h.size;
+    p->end = ESK_BYTEVECTOR(bytevector)->length;
     return ESK_FROM_HEAP(p);
 }
 
@@ -448,7 +448,7 @@ esk_val esk_open_output_string(int loc) {
 /* The port reads a copy: changing the bytevector later does not show. */
 esk_val esk_open_input_bytevector(int loc, esk_val bv) {
     if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "open-input-bytevector", "a bytevector", bv);
-    return esk_port_open_bytes(ESK_BYTEVECTOR(bv)->bytes, ESK_BYTEVECTOR(bv)->h.size, ESK_PORT_BINARY);
+    return esk_port_open_bytes(ESK_BYTEVECTOR(bv)->bytes, ESK_BYTEVECTOR(bv)->length, ESK_PORT_BINARY);
 }
 
 esk_val esk_open_output_bytevector(int loc) {
@@ -632,7 +632,7 @@ esk_val esk_read_bytevector_x(int loc, esk_val bv, esk_val port, esk_val start, 
     esk_port *p;
     if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "read-bytevector!", "a bytevector", bv);
     p = esk_port_arg(loc, "read-bytevector!", port, ESK_PORT_INPUT, 1);
-    esk_seq_range(loc, "read-bytevector!", bv, ESK_BYTEVECTOR(bv)->h.size, start, end, &from, &to);
+    esk_seq_range(loc, "read-bytevector!", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
     if (from == to) return ESK_FIX(0);
     got = esk_port_read_bytes(p, ESK_BYTEVECTOR(bv)->bytes + from, to - from);
     return got == 0 ? ESK_EOF : ESK_FIX((intptr_t)got);
@@ -678,7 +678,7 @@ esk_val esk_write_bytevector(int loc, esk_val bv, esk_val port, esk_val start, e
     size_t from, to;
     if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "write-bytevector", "a bytevector", bv);
     p = esk_port_arg(loc, "write-bytevector", port, ESK_PORT_OUTPUT, 1);
-    esk_seq_range(loc, "write-bytevector", bv, ESK_BYTEVECTOR(bv)->h.size, start, end, &from, &to);
+    esk_seq_range(loc, "write-bytevector", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
     esk_port_write(p, ESK_BYTEVECTOR(bv)->bytes + from, to - from);
     return ESK_UNSPECIFIED;
 }

@@ -158,9 +158,9 @@ static void esk_prt_vector(esk_prt *p, esk_val v) {
 }
 
 static void esk_prt_bytevector(esk_prt *p, esk_val v) {
-    uint32_t i;
+    size_t i;
     esk_port_puts(p->out, "#u8(");
-    for (i = 0; i < ESK_BYTEVECTOR(v)->h.size; ++i)
+    for (i = 0; i < ESK_BYTEVECTOR(v)->length; ++i)
         esk_prt_printf_int(p, i ? " %lld" : "%lld", ESK_BYTEVECTOR(v)->bytes[i]);
     esk_port_putc(p->out, ')');
 }

@@ -423,7 +423,7 @@ esk_val esk_utf8_to_string(int loc, esk_val bv, esk_val start, esk_val end) {
     if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "utf8->string", "a bytevector", bv);
     size_t from, to, count;
     uint32_t max;
-    esk_seq_range(loc, "utf8->string", bv, ESK_BYTEVECTOR(bv)->h.size, start, end, &from, &to);
+    esk_seq_range(loc, "utf8->string", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
     const unsigned char *bytes = ESK_BYTEVECTOR(bv)->bytes + from;
     size_t bad = esk_str_scan_utf8(bytes, to - from, 1, &count, &max);
     if (bad != to - from) esk_error(loc, "utf8->string: invalid UTF-8 at byte", ESK_FIX((intptr_t)(from + bad)));

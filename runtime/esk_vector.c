@@ -215,9 +215,9 @@ esk_val esk_bytevector_alloc(size_t length, uint8_t fill) {
     esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + length);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)length;
-    b->arena = NULL;
-    b->bytes = (uint8_t *)(b + 1);
-    memset(b->bytes, fill, length);
+    b->length = length;
+    b->bytes = b->data;
+    memset(b->data, fill, length);
     return ESK_FROM_HEAP(b);
 }
 
@@ -227,14 +227,20 @@ esk_val esk_bytevector_from(const uint8_t *bytes, size_t length) {
     return r;
 }
 
+/* A bytevector argument whose bytes are still there: out-of-line bytes live
+ * in an explicit arena, which destroy-arena may have unmapped. */
 static esk_bytevector *esk_vec_bytes_arg(int loc, const char *who, esk_val v) {
+    esk_bytevector *b;
+    esk_arena *home;
     if (!ESK_HAS_TYPE(v, ESK_T_BYTEVECTOR)) esk_type_error(loc, who, "a bytevector", v);
-    if (ESK_UNLIKELY(ESK_BYTEVECTOR(v)->arena && ESK_BYTEVECTOR(v)->arena->kind == ESK_ARENA_DESTROYED)) {
+    b = ESK_BYTEVECTOR(v);
+    home = b->bytes == b->data ? NULL : esk_arena_of(b->bytes);
+    if (ESK_UNLIKELY(home && home->kind == ESK_ARENA_DESTROYED)) {
         char message[160];
         snprintf(message, sizeof message, "%s: the bytevector's arena was destroyed", who);
         esk_raise_error(loc, message, ESK_NIL);
     }
-    return ESK_BYTEVECTOR(v);
+    return b;
 }
 
 static uint8_t esk_vec_byte_arg(int loc, const char *who, esk_val v) {
@@ -261,17 +267,17 @@ esk_val esk_bytevector_of(int loc, int argc, esk_val *argv) {
 }
 
 esk_val esk_bytevector_length(int loc, esk_val bv) {
-    return ESK_FIX(esk_vec_bytes_arg(loc, "bytevector-length", bv)->h.size);
+    return ESK_FIX(esk_vec_bytes_arg(loc, "bytevector-length", bv)->length);
 }
 
 esk_val esk_bytevector_u8_ref(int loc, esk_val bv, esk_val k) {
     esk_bytevector *b = esk_vec_bytes_arg(loc, "bytevector-u8-ref", bv);
-    return ESK_FIX(b->bytes[esk_seq_index(loc, "bytevector-u8-ref", k, b->h.size, bv)]);
+    return ESK_FIX(b->bytes[esk_seq_index(loc, "bytevector-u8-ref", k, b->length, bv)]);
 }
 
 esk_val esk_bytevector_u8_set_x(int loc, esk_val bv, esk_val k, esk_val byte) {
     esk_bytevector *b = esk_vec_bytes_arg(loc, "bytevector-u8-set!", bv);
-    size_t i = esk_seq_index(loc, "bytevector-u8-set!", k, b->h.size, bv);
+    size_t i = esk_seq_index(loc, "bytevector-u8-set!", k, b->length, bv);
     b->bytes[i] = esk_vec_byte_arg(loc, "bytevector-u8-set!", byte);
     return ESK_UNSPECIFIED;
 }
@@ -279,7 +285,7 @@ esk_val esk_bytevector_u8_set_x(int loc, esk_val bv, esk_val k, esk_val byte) {
 esk_val esk_bytevector_copy(int loc, esk_val bv, esk_val start, esk_val end) {
     esk_bytevector *b = esk_vec_bytes_arg(loc, "bytevector-copy", bv);
     size_t from, to;
-    esk_seq_range(loc, "bytevector-copy", bv, b->h.size, start, end, &from, &to);
+    esk_seq_range(loc, "bytevector-copy", bv, b->length, start, end, &from, &to);
     return esk_bytevector_from(b->bytes + from, to - from);
 }
 
@@ -287,23 +293,23 @@ esk_val esk_bytevector_copy(int loc, esk_val bv, esk_val start, esk_val end) {
 esk_val esk_bytevector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val start, esk_val end) {
     esk_bytevector *dst = esk_vec_bytes_arg(loc, "bytevector-copy!", to);
     esk_bytevector *src = esk_vec_bytes_arg(loc, "bytevector-copy!", from);
-    size_t i = esk_seq_index(loc, "bytevector-copy!", at, (size_t)dst->h.size + 1, to), lo, hi;
-    esk_seq_range(loc, "bytevector-copy!", from, src->h.size, start, end, &lo, &hi);
-    if (hi - lo > dst->h.size - i) esk_range_error(loc, "bytevector-copy!", at, to);
+    size_t i = esk_seq_index(loc, "bytevector-copy!", at, dst->length + 1, to), lo, hi;
+    esk_seq_range(loc, "bytevector-copy!", from, src->length, start, end, &lo, &hi);
+    if (hi - lo > dst->length - i) esk_range_error(loc, "bytevector-copy!", at, to);
     if (hi > lo) memmove(dst->bytes + i, src->bytes + lo, hi - lo);
     return ESK_UNSPECIFIED;
 }
 
 esk_val esk_bytevector_append(int loc, int argc, esk_val *argv) {
     size_t length = 0, at = 0;
-    for (int i = 0; i < argc; ++i) length += esk_vec_bytes_arg(loc, "bytevector-append", argv[i])->h.size;
+    for (int i = 0; i < argc; ++i) length += esk_vec_bytes_arg(loc, "bytevector-append", argv[i])->length;
     if (length > ESK_SEQ_MAX_LENGTH)
         esk_error(loc, "bytevector-append: result too long", ESK_FIX((intptr_t)length));
     esk_val r = esk_bytevector_alloc(length, 0);
     for (int i = 0; i < argc; ++i) {
         esk_bytevector *b = ESK_BYTEVECTOR(argv[i]);
-        if (b->h.size) memcpy(ESK_BYTEVECTOR(r)->bytes + at, b->bytes, b->h.size);
-        at += b->h.size;
+        if (b->length) memcpy(ESK_BYTEVECTOR(r)->bytes + at, b->bytes, b->length);
+        at += b->length;
     }
     return r;
 }
