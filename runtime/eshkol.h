@@ -77,6 +77,11 @@ typedef uintptr_t esk_val;
 #define ESK_BOTH_FIXNUM(a, b) ((((a) | (b)) & 1u) == 0)
 #define ESK_FIX(n) ((esk_val)((uintptr_t)(intptr_t)(n) << 1))
 #define ESK_FIXVAL(v) ((intptr_t)(v) >> 1)
+/* v as an index: its value when v is a fixnum >= 0; otherwise above any
+ * length, since rotating the tag bit to the top leaves the top bit (not a
+ * fixnum) or the one below it (a negative fixnum) set. So one unsigned
+ * comparison checks type, sign and bound. */
+#define ESK_FIX_INDEX(v) ((uintptr_t)(v) >> 1 | (uintptr_t)(v) << (sizeof(uintptr_t) * 8 - 1))
 
 /* ---- immediates ------------------------------------------------------- */
 #define ESK_IMM(kind) ((esk_val)(((kind) << 4) | 0x3u))
@@ -1316,14 +1321,13 @@ ESK_INLINE esk_val esk_char_to_integer_i(int loc, esk_val c) {
     return ESK_LIKELY(ESK_IS_CHAR(c)) ? ESK_FIX(ESK_CHARVAL(c)) : esk_char_to_integer(loc, c);
 }
 ESK_INLINE esk_val esk_bytevector_u8_ref_i(int loc, esk_val b, esk_val k) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size))
-        return ESK_FIX(ESK_BYTEVECTOR(b)->data[ESK_FIXVAL(k)]);
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_FIX_INDEX(k) < ESK_BYTEVECTOR(b)->h.size))
+        return ESK_FIX(ESK_BYTEVECTOR(b)->data[ESK_FIX_INDEX(k)]);
     return esk_bytevector_u8_ref(loc, b, k);
 }
 ESK_INLINE esk_val esk_bytevector_u8_set_i(int loc, esk_val b, esk_val k, esk_val x) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_BYTEVECTOR(b)->h.size &&
-                   ESK_IS_FIXNUM(x) && (uintptr_t)ESK_FIXVAL(x) < 256)) {
-        ESK_BYTEVECTOR(b)->data[ESK_FIXVAL(k)] = (uint8_t)ESK_FIXVAL(x);
+    if (ESK_LIKELY(ESK_HAS_TYPE(b, ESK_T_BYTEVECTOR) && ESK_FIX_INDEX(k) < ESK_BYTEVECTOR(b)->h.size && ESK_FIX_INDEX(x) < 256)) {
+        ESK_BYTEVECTOR(b)->data[ESK_FIX_INDEX(k)] = (uint8_t)ESK_FIX_INDEX(x);
         return ESK_UNSPECIFIED;
     }
     return esk_bytevector_u8_set_x(loc, b, k, x);
