@@ -1292,13 +1292,13 @@ ESK_INLINE double esk_flo_unbox(int loc, esk_val x) {
  * The compiler (compiler/emit_prim.cpp) calls these instead of the runtime's
  * functions of the same names without the _i. */
 ESK_INLINE esk_val esk_vector_ref_i(int loc, esk_val v, esk_val k) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_VECTOR(v)->h.size))
-        return ESK_VECTOR(v)->items[ESK_FIXVAL(k)];
+    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_FIX_INDEX(k) < ESK_VECTOR(v)->h.size))
+        return ESK_VECTOR(v)->items[ESK_FIX_INDEX(k)];
     return esk_vector_ref(loc, v, k);
 }
 ESK_INLINE esk_val esk_vector_set_i(int loc, esk_val v, esk_val k, esk_val x) {
-    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_IS_FIXNUM(k) && (uintptr_t)ESK_FIXVAL(k) < ESK_VECTOR(v)->h.size)) {
-        ESK_STORE(ESK_VECTOR(v), &ESK_VECTOR(v)->items[ESK_FIXVAL(k)], x);
+    if (ESK_LIKELY(ESK_HAS_TYPE(v, ESK_T_VECTOR) && ESK_FIX_INDEX(k) < ESK_VECTOR(v)->h.size)) {
+        ESK_STORE(ESK_VECTOR(v), &ESK_VECTOR(v)->items[ESK_FIX_INDEX(k)], x);
         return ESK_UNSPECIFIED;
     }
     return esk_vector_set_x(loc, v, k, x);
