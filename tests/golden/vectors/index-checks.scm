@@ -1,5 +1,6 @@
-; The inline vector-ref, vector-set! and string-ref check the index's type,
-; sign and bound at once: every kind of bad index still gets its error.
+; The inline vector-ref and vector-set! check the index's type, sign and
+; bound in one comparison, string-ref separately: every kind of bad index
+; still gets its error.
 (define (try thunk)
   (guard (e ((error-object? e)
              (display (error-object-message e))
