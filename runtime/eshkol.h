@@ -194,7 +194,7 @@ typedef struct esk_vector {
 typedef struct esk_bytevector {
     esk_header h;       /* size: length if bytes == data, else 0 */
     size_t length;
-    uint8_t *bytes;     /* data, or the bytes in an explicit arena */
+    uint8_t *bytes;     /* data, or bytes elsewhere (an explicit arena's) */
     uint8_t data[];
 } esk_bytevector;
 
