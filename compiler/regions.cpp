@@ -7,7 +7,9 @@
 // never assigned (no binding forms, lambdas or assignments, whose variables
 // would change owners); it must name a known procedure that allocates and
 // repeats (a loop or a recursion), and nothing in it may call back the
-// procedure it is in (no region per level of a recursion).
+// procedure it is in (no region per level of a recursion). A let whose one
+// variable is read once, in such a call, moves into the region with it
+// (sink_let).
 //
 // Everything the callee allocates is garbage when it returns, apart from
 //   - its value, a number: promoted (copied) if it is a heap number;
@@ -277,6 +279,103 @@ private:
         return worth;
     }
 
+    // Where the one read of d sits in body, if it is inside an argument C
+    // of a numeric built-in, reached from body through call arguments only
+    // (R7RS leaves their order free, so C may be evaluated first): the slot
+    // holding C.
+    ExprPtr* numeric_use(ExprPtr& body, const Var* d) {
+        auto* call = std::get_if<Call>(&body->node);
+        if (!call) return nullptr;
+        auto* ref = std::get_if<Ref>(&call->fn->node);
+        bool numeric = ref && ref->var->global && !ref->var->defined && ref->var->primitive &&
+                       numeric_consumer(ref->var->name);
+        for (auto& a : call->args) {
+            if (!mentions(*a, d)) continue;
+            if (numeric) return &a;
+            return numeric_use(a, d);
+        }
+        return nullptr;
+    }
+
+    static bool mentions(const Expr& e, const Var* d) {
+        return std::visit(
+            [&](const auto& n) -> bool {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Ref>) {
+                    return n.var == d;
+                } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                    return n.var == d || mentions(*n.value, d);
+                } else if constexpr (std::is_same_v<T, If>) {
+                    return mentions(*n.test, d) || mentions(*n.then, d) || (n.otherwise && mentions(*n.otherwise, d));
+                } else if constexpr (std::is_same_v<T, Seq>) {
+                    for (auto& b : n.body)
+                        if (mentions(*b, d)) return true;
+                    return false;
+                } else if constexpr (std::is_same_v<T, Call>) {
+                    if (mentions(*n.fn, d)) return true;
+                    for (auto& a : n.args)
+                        if (mentions(*a, d)) return true;
+                    return false;
+                } else if constexpr (std::is_same_v<T, Let>) {
+                    for (auto& i : n.inits)
+                        if (mentions(*i, d)) return true;
+                    return mentions(*n.body, d);
+                } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                    return mentions(*n->body, d);
+                } else {
+                    return false;
+                }
+            },
+            e.node);
+    }
+
+    // A value made only to compute a number:
+    //     (let ((d E)) ... (+ total (g d)) ...)
+    //  => (let ((n (%with-region #f #f (lambda () (let ((d E)) (g d)))))) ... (+ total n) ...)
+    // when d is read once, in such a C, and E and C qualify as a region's
+    // body together. Returns whether it rewrote e.
+    bool sink_let(Expr& e, Lambda* in, const Var* caller) {
+        Let& let = std::get<Let>(e.node);
+        if (let.rec || let.vars.size() != 1) return false;
+        Var* d = let.vars[0];
+        if (d->assigned || d->captured || d->reads != 1 || own_.vars.count(d->id)) return false;
+        ExprPtr* slot = numeric_use(let.body, d);
+        if (!slot || !std::holds_alternative<Call>((*slot)->node)) return false;
+        std::vector<const Var*> callees;
+        std::vector<Var*> locals;
+        if (!movable(*let.inits[0], callees, locals) || !movable(**slot, callees, locals)) return false;
+        bool worth = false;
+        for (const Var* f : callees) {
+            if (caller && reachable(f).count(caller)) return false;
+            worth |= worth_region(f, caller);
+        }
+        if (!worth) return false;
+        locals.erase(std::remove(locals.begin(), locals.end(), d), locals.end());
+
+        Loc loc = e.loc;
+        Var* n = &prog_.vars.emplace_back();
+        n->id = static_cast<uint32_t>(prog_.vars.size());
+        n->name = d->name;
+        n->loc = d->loc;
+        n->owner = in;
+        n->reads = 1;
+        ExprPtr use = std::move(*slot);
+        *slot = node(use->loc, Ref{n});
+        std::vector<Var*> inner_vars{d};
+        std::vector<ExprPtr> inner_inits;
+        inner_inits.push_back(std::move(let.inits[0]));
+        ExprPtr inner = node(loc, Let{std::move(inner_vars), std::move(inner_inits), std::move(use), false});
+        ExprPtr region = wrap(std::move(inner), in, locals);
+        d->owner = std::get<std::unique_ptr<Lambda>>(std::get<Call>(region->node).args[2]->node).get();
+        ExprPtr body = std::move(let.body);
+        std::vector<Var*> outer_vars{n};
+        std::vector<ExprPtr> outer_inits;
+        outer_inits.push_back(std::move(region));
+        e.node = Let{std::move(outer_vars), std::move(outer_inits), std::move(body), false};
+        rewrite(*std::get<Let>(e.node).body, in, caller);
+        return true;
+    }
+
     void rewrite(Expr& e, Lambda* in, const Var* caller) {
         std::visit(
             [&](auto& n) {
@@ -302,6 +401,7 @@ private:
                             rewrite(*a, in, caller);
                     }
                 } else if constexpr (std::is_same_v<T, Let>) {
+                    if (sink_let(e, in, caller)) return;
                     for (auto& i : n.inits) rewrite(*i, in, caller);
                     rewrite(*n.body, in, caller);
                 } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {

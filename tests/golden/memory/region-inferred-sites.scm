@@ -32,6 +32,21 @@
       (let ((m (- n 1)))
         (+ (length (build 2)) (countdown m)))))
 
+;; a value made only to compute a number: the let moves into the region
+(define (sink n)
+  (let ((lst (build n)))
+    (list 'size (+ 1 (length lst)))))  ; yes: the let and (length lst)
+(define (no-sink n)
+  (let ((lst (build n)))
+    (display "made")                   ; no: the body is a sequence
+    (+ 1 (length lst))))
+(define (no-sink-2 n)
+  (let ((lst (build n)))
+    (+ (length lst) (car lst))))       ; no: lst is read twice
+(define (no-sink-3 n)
+  (let ((lst (build n)))
+    (if (> n 0) (+ 1 (length lst)) 0)))  ; no: the read is under an if
+
 (define (main n)
   (let ((k 10))
     (list
@@ -45,7 +60,8 @@
      (+ n (count-up n))                 ; yes
      (let ((j (+ k 1))) (+ j (count-up j)))  ; yes
      (let ((j 0)) (set! j 3) (+ j (count-up j)))  ; no: j is assigned
-     (countdown 2))))
+     (countdown 2)
+     (sink 2) (no-sink 2) (no-sink-2 2) (no-sink-3 2))))
 
 (display (main 4))
 (newline)

@@ -95,3 +95,18 @@
 (newline)
 (display (map (lambda (l) (car l)) kept))      ; the first element of each kept list
 (newline)
+
+;; A value made only to compute a number: the let and the use move into
+;; the region; the effects keep their order (the list is built first).
+(define (noisy-build n)
+  (display "[build]")
+  (let loop ((i 0) (acc '()))
+    (if (= i n) acc (loop (+ i 1) (cons (list i) acc)))))
+(define (noisy-size l)
+  (display "[size]")
+  (length l))
+(define (report n)
+  (let ((l (noisy-build n)))
+    (display (list 'total (+ 100 (noisy-size l))))))   ; inferred region
+(report 3)
+(newline)
