@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -67,6 +68,34 @@ struct Expr {
     Loc loc;
     std::variant<Const, Ref, Set, Define, If, Seq, Call, Let, std::unique_ptr<Lambda>> node;
 };
+
+// Calls f on each direct subexpression of e, in evaluation order (a
+// lambda's body counts as its subexpression).
+template <typename E, typename F>
+void for_each_child(E& e, F&& f) {
+    std::visit(
+        [&](auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                f(*n.value);
+            } else if constexpr (std::is_same_v<T, If>) {
+                f(*n.test);
+                f(*n.then);
+                if (n.otherwise) f(*n.otherwise);
+            } else if constexpr (std::is_same_v<T, Seq>) {
+                for (auto& b : n.body) f(*b);
+            } else if constexpr (std::is_same_v<T, Call>) {
+                f(*n.fn);
+                for (auto& a : n.args) f(*a);
+            } else if constexpr (std::is_same_v<T, Let>) {
+                for (auto& i : n.inits) f(*i);
+                f(*n.body);
+            } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                f(*n->body);
+            }
+        },
+        e.node);
+}
 
 // A use of a macro in the program's text, for notes on errors in the code
 // it expanded into.

@@ -67,6 +67,7 @@ struct esk_region {
     size_t remembered_count, remembered_room;
     esk_at_free *at_free;
     size_t at_free_count, at_free_room;
+    size_t outer_bytes;           /* bytes the enclosing regions (not the root) held when it was entered */
 };
 
 static _Noreturn void esk_alloc_out_of_memory(void) {
@@ -312,7 +313,7 @@ void esk_arena_destroy(esk_arena *a) {
 /* ---- the root region, the immortal arena, the current region ---------------- */
 static esk_region esk_alloc_root = {
     {NULL, NULL, NULL, ESK_FIRST_BLOCK, 1, ESK_ARENA_REGION, 0, 0, &esk_alloc_root}, NULL, "root",
-    NULL, 0, 0, NULL, 0, 0};
+    NULL, 0, 0, NULL, 0, 0, 0};
 static esk_arena esk_alloc_immortal = {NULL, NULL, NULL, ESK_FIRST_BLOCK, 0, ESK_ARENA_IMMORTAL, 0, 0, NULL};
 static esk_region *esk_alloc_current = &esk_alloc_root;
 esk_arena *esk_cur_arena = &esk_alloc_root.arena;
@@ -637,6 +638,9 @@ esk_region *esk_region_enter(const char *name, size_t size_hint) {
     r->name = name;
     r->remembered_count = 0;
     r->at_free_count = 0;
+    /* For the peak statistic: while r is current, allocation goes to r (or
+     * to the root), so what its ancestors hold stays as it is now. */
+    r->outer_bytes = r->parent == &esk_alloc_root ? 0 : r->parent->outer_bytes + esk_arena_bytes(&r->parent->arena);
     esk_alloc_current = r;
     esk_cur_arena = &r->arena;
     esk_region_depth = r->arena.depth;
@@ -658,12 +662,12 @@ void esk_region_at_free(esk_region *r, void (*fn)(void *), void *arg) {
 esk_val esk_region_leave(esk_region *r, esk_val result) {
     esk_region *parent = r->parent;
     esk_promoter pm;
-    size_t live = 0, before;
+    size_t live, before;
     if (r != esk_alloc_current) {
         fputs("eshkol runtime: internal error: regions left out of order\n", stderr);
         abort();
     }
-    for (esk_region *q = r; q && q != &esk_alloc_root; q = q->parent) live += esk_arena_bytes(&q->arena);
+    live = r->outer_bytes + esk_arena_bytes(&r->arena);  /* O(1) in the nesting depth */
     if (live > esk_mem_peak_region_bytes) esk_mem_peak_region_bytes = live;
     esk_mem_region_objects += r->arena.objects;
     esk_mem_region_bytes += esk_arena_bytes(&r->arena);

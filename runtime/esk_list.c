@@ -333,7 +333,7 @@ esk_val esk_reverse_x(int loc, esk_val list) {
     esk_list_check(loc, "reverse!", list);
     while (ESK_IS_PAIR(list)) {
         esk_val next = ESK_CDR(list);
-        ESK_CDR(list) = r;
+        ESK_STORE(ESK_PAIR(list), &ESK_CDR(list), r);  /* an older pair may get a younger cdr */
         r = list;
         list = next;
     }
@@ -345,7 +345,7 @@ esk_val esk_append_reverse_x(int loc, esk_val head, esk_val tail) {
     esk_list_check(loc, "append-reverse!", head);
     while (ESK_IS_PAIR(head)) {
         esk_val next = ESK_CDR(head);
-        ESK_CDR(head) = tail;
+        ESK_STORE(ESK_PAIR(head), &ESK_CDR(head), tail);
         tail = head;
         head = next;
     }
