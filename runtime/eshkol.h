@@ -339,6 +339,7 @@ typedef struct esk_arena {
     size_t objects;            /* allocations made here */
     size_t bytes;              /* bytes in retired blocks (see esk_arena_bytes) */
     esk_region *region;        /* the region it belongs to, if any */
+    unsigned char *first;      /* where the newest block's objects start: [first, cur) is its newest objects */
 } esk_arena;
 typedef enum esk_arena_kind {
     ESK_ARENA_IMMORTAL,        /* symbols: freed at exit */
@@ -374,7 +375,12 @@ ESK_INLINE void *esk_alloc(size_t bytes) {
  * to do outside regions, or for values that are not pointers. */
 void esk_store_slow(const void *container, esk_val *slot, esk_val v);
 ESK_INLINE void esk_store_check(const void *container, esk_val *slot, esk_val v) {
-    if (ESK_UNLIKELY(esk_region_depth > 1) && (v & 3u) == 1u) esk_store_slow(container, slot, v);
+    /* A container among the newest objects of the current region -- the
+     * youngest there is -- cannot hold anything younger: nothing to do
+     * for the stores that build fresh structures. */
+    if (ESK_UNLIKELY(esk_region_depth > 1) && (v & 3u) == 1u &&
+        !((const unsigned char *)container >= esk_cur_arena->first && (const unsigned char *)container < esk_cur_arena->cur))
+        esk_store_slow(container, slot, v);
 }
 #define ESK_STORE(container, slot, v)                                       \
     do {                                                                    \

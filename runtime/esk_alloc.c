@@ -204,6 +204,7 @@ void *esk_alloc_slow(esk_arena *a, size_t bytes) {
     if (a->next_size < ESK_MAX_BLOCK) a->next_size *= 2;
     b->next = a->blocks;
     a->blocks = b;
+    a->first = ESK_BLOCK_DATA(b);
     a->cur = ESK_BLOCK_DATA(b) + bytes;
     a->end = (unsigned char *)b + b->size;
     return ESK_BLOCK_DATA(b);
@@ -236,7 +237,7 @@ static void esk_arena_free(esk_arena *a) {
         b = next;
     }
     a->blocks = NULL;
-    a->cur = a->end = NULL;
+    a->first = a->cur = a->end = NULL;
 }
 
 /* ---- explicit arenas ------------------------------------------------------------ */
@@ -306,15 +307,15 @@ void esk_arena_destroy(esk_arena *a) {
         mmap(b, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     }
     a->blocks = NULL;
-    a->cur = a->end = NULL;
+    a->first = a->cur = a->end = NULL;
     a->kind = ESK_ARENA_DESTROYED;
 }
 
 /* ---- the root region, the immortal arena, the current region ---------------- */
 static esk_region esk_alloc_root = {
-    {NULL, NULL, NULL, ESK_FIRST_BLOCK, 1, ESK_ARENA_REGION, 0, 0, &esk_alloc_root}, NULL, "root",
+    {NULL, NULL, NULL, ESK_FIRST_BLOCK, 1, ESK_ARENA_REGION, 0, 0, &esk_alloc_root, NULL}, NULL, "root",
     NULL, 0, 0, NULL, 0, 0, 0};
-static esk_arena esk_alloc_immortal = {NULL, NULL, NULL, ESK_FIRST_BLOCK, 0, ESK_ARENA_IMMORTAL, 0, 0, NULL};
+static esk_arena esk_alloc_immortal = {NULL, NULL, NULL, ESK_FIRST_BLOCK, 0, ESK_ARENA_IMMORTAL, 0, 0, NULL, NULL};
 static esk_region *esk_alloc_current = &esk_alloc_root;
 esk_arena *esk_cur_arena = &esk_alloc_root.arena;
 uint32_t esk_region_depth = 1;
