@@ -129,6 +129,9 @@ private:
     std::unordered_map<const Var*, Proc> procs_;
     std::unordered_set<const Var*> values_;            // variables read as values, not only called
     std::unordered_map<const Lambda*, const Var*> bound_;  // lambdas bound by let to a variable
+    // Memo tables of reachable() and on_cycle(): the call graph does not change.
+    mutable std::unordered_map<const Var*, std::unordered_set<const Var*>> reachable_;
+    mutable std::unordered_map<const Var*, bool> on_cycle_;
     Var* with_region_ = nullptr;
 
     static bool known_global(const Var* v) { return v->global && v->known_lambda; }
@@ -176,9 +179,12 @@ private:
         for_each_child(e, [&](const Expr& c) { scan(c, p); });
     }
 
-    // The known procedures reachable from f, f included.
-    std::unordered_set<const Var*> reachable(const Var* f) const {
-        std::unordered_set<const Var*> seen{f};
+    // The known procedures reachable from f, f included (computed once per f).
+    const std::unordered_set<const Var*>& reachable(const Var* f) const {
+        auto [cached, fresh] = reachable_.try_emplace(f);
+        if (!fresh) return cached->second;
+        std::unordered_set<const Var*>& seen = cached->second;
+        seen.insert(f);
         std::vector<const Var*> todo{f};
         while (!todo.empty()) {
             const Var* v = todo.back();
@@ -193,10 +199,12 @@ private:
 
     // v lies on a cycle of references between known procedures (a recursion).
     bool on_cycle(const Var* v) const {
+        auto [cached, fresh] = on_cycle_.try_emplace(v, false);
+        if (!fresh) return cached->second;
         auto it = procs_.find(v);
         if (it == procs_.end()) return false;
         for (const Var* w : it->second.refs)
-            if (w == v || reachable(w).count(v)) return true;
+            if (w == v || reachable(w).count(v)) return on_cycle_[v] = true;
         return false;
     }
 
