@@ -35,6 +35,7 @@
 #include "ownership.hpp"
 #include "passes.hpp"
 #include "primitives.hpp"
+#include "represent.hpp"
 
 namespace eshkol {
 
@@ -83,12 +84,6 @@ bool calls_procedures(std::string_view name) {
         "hash-table-update!/default", "hash-table-ref", "hash-table-count", "sort", "sort!", "list-sort",
         "vector-sort", "vector-sort!", "make-parameter"};
     return in_set(name, names);
-}
-
-const Var* builtin_of(const Expr& fn) {
-    auto* ref = std::get_if<Ref>(&fn.node);
-    if (!ref || !ref->var->global || ref->var->defined || !ref->var->primitive) return nullptr;
-    return ref->var;
 }
 
 bool is_lambda(const Expr& e) { return std::holds_alternative<std::unique_ptr<Lambda>>(e.node); }
@@ -151,7 +146,7 @@ private:
 
     // A call whose operator is not a procedure this pass can follow.
     static bool unknown_call(const Call& call) {
-        if (const Var* b = builtin_of(*call.fn)) {
+        if (const Primitive* b = called_primitive(call)) {
             if (!calls_procedures(b->name)) return false;
             for (auto& a : call.args) {
                 auto* ref = std::get_if<Ref>(&a->node);
@@ -167,7 +162,7 @@ private:
     void scan(const Expr& e, Proc& p) {
         if (auto* ref = std::get_if<Ref>(&e.node); ref && known_global(ref->var)) p.refs.insert(ref->var);
         if (auto* call = std::get_if<Call>(&e.node)) {
-            if (const Var* b = builtin_of(*call->fn); b && allocating(b->name)) p.allocates = true;
+            if (const Primitive* b = called_primitive(*call); b && allocating(b->name)) p.allocates = true;
             // A lambda passed as an argument is a closure made at run time.
             for (auto& a : call->args)
                 if (is_lambda(*a)) p.allocates = true;
@@ -349,7 +344,7 @@ private:
         if (std::holds_alternative<Const>(e.node) || std::holds_alternative<Ref>(e.node) || is_lambda(e)) return true;
         auto* call = std::get_if<Call>(&e.node);
         if (!call) return false;
-        const Var* b = builtin_of(*call->fn);
+        const Primitive* b = called_primitive(*call);
         if (!b || !pure(b->name)) return false;
         for (auto& a : call->args)
             if (!effect_free(*a)) return false;
@@ -364,7 +359,7 @@ private:
     static ExprPtr* numeric_use(ExprPtr& body, const Var* d) {
         auto* call = std::get_if<Call>(&body->node);
         if (!call || !effect_free(*call->fn)) return nullptr;
-        const Var* b = builtin_of(*call->fn);
+        const Primitive* b = called_primitive(*call);
         bool numeric = b && numeric_consumer(b->name);
         for (auto& a : call->args) {
             if (!mentions(*a, d)) {
@@ -419,7 +414,7 @@ private:
 
     void rewrite(Expr& e, Lambda* in, const Var* caller) {
         if (auto* call = std::get_if<Call>(&e.node)) {
-            const Var* b = builtin_of(*call->fn);
+            const Primitive* b = called_primitive(*call);
             bool numeric = b && numeric_consumer(b->name);
             rewrite(*call->fn, in, caller);
             for (auto& a : call->args) {
