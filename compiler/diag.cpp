@@ -16,6 +16,7 @@ const char* severity_name(Severity s) {
     case Severity::error: return "error";
     case Severity::warning: return "warning";
     case Severity::note: return "note";
+    case Severity::internal: return "internal error";
     }
     return "error";
 }
@@ -81,6 +82,12 @@ void render_one(std::string& out, const SourceManager& sources, Severity severit
 Diagnostic& Diagnostics::error(Loc loc, std::string message) {
     ++errors_;
     return list_.emplace_back(Diagnostic{Severity::error, loc, std::move(message), {}});
+}
+
+Diagnostic& Diagnostics::internal(Loc loc, std::string message) {
+    ++errors_;
+    internal_ = true;
+    return list_.emplace_back(Diagnostic{Severity::internal, loc, std::move(message), {}});
 }
 
 Diagnostic& Diagnostics::warning(Loc loc, std::string message) {

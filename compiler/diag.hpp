@@ -8,7 +8,9 @@
 
 namespace eshkol {
 
-enum class Severity { error, warning, note };
+// internal: the compiler found itself inconsistent (a bug in eshkolc, not
+// in the program); it counts as an error and eshkolc exits 3.
+enum class Severity { error, warning, note, internal };
 
 struct Note {
     Loc loc;
@@ -28,8 +30,10 @@ public:
 
     Diagnostic& error(Loc loc, std::string message);
     Diagnostic& warning(Loc loc, std::string message);
+    Diagnostic& internal(Loc loc, std::string message);
     size_t error_count() const { return errors_; }
     bool has_errors() const { return errors_ != 0; }
+    bool has_internal() const { return internal_; }
     // True once max_errors errors were reported: passes should stop early.
     bool saturated() const { return errors_ >= max_errors; }
     const std::vector<Diagnostic>& all() const { return list_; }
@@ -43,6 +47,7 @@ public:
 private:
     std::vector<Diagnostic> list_;
     size_t errors_ = 0;
+    bool internal_ = false;
 };
 
 }  // namespace eshkol

@@ -252,7 +252,7 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     std::optional<std::string> result = cl.vm ? compile_vm(sources, file_id, cl, diags, err)
                                               : compile_file(sources, file_id, options, diags);
     err << diags.render(sources);
-    if (!result) return exit_program_error;
+    if (!result) return diags.has_internal() ? exit_internal : exit_program_error;
     if (cl.depfile && !write_depfile(cl, sources, err)) return exit_usage;
     if (!cl.options.dump_after.empty() || cl.output == "-") {
         out << *result;

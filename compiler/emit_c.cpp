@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 
+#include "c_check.hpp"
 #include "emit.hpp"
 #include "runtime_select.hpp"
 
@@ -114,9 +116,16 @@ std::string Emitter::raw_var(const Var* v) const {
         while (owner && owner != here && low_.plans.at(owner).kind == LambdaPlan::Kind::contified)
             owner = owner->parent;
         if (owner != here) {
-            auto& free = here->free;
-            size_t i = static_cast<size_t>(std::find(free.begin(), free.end(), v) - free.begin());
-            return fmt::format("ESK_CLOSURE(self)->slots[{}]", i);
+            const std::vector<const Var*>& slots = low_.plans.at(here).slots;
+            auto it = std::find(slots.begin(), slots.end(), v);
+            if (it == slots.end()) {
+                // Lowering and the emitter disagree: no C name holds it here.
+                diags_.internal(v->loc, fmt::format("'{}' is used in '{}' but is not stored in its closure "
+                                                    "(a bug in eshkolc, please report it)",
+                                                    v->name, here->name.empty() ? "lambda" : here->name));
+                return "ESK_UNSPECIFIED";
+            }
+            return fmt::format("ESK_CLOSURE(self)->slots[{}]", it - slots.begin());
         }
     }
     return var_name(v);
@@ -272,9 +281,32 @@ std::string Emitter::run() {
                                 file_statics_, constant_init_);
     program_text += reindent(functions_);
     program_text += fmt::format("/* ---- source locations for run-time errors ---- */\n{}\n{}", locs, reindent(program));
+    check_names(program_text);
     out += select_runtime(program_text);
     out += program_text;
     return out;
+}
+
+// The C text read back (c_check.hpp): a name used but never declared is a
+// bug here, reported at the Scheme variable or procedure it stands for.
+void Emitter::check_names(const std::string& program_text) {
+    for (const CNameProblem& p : check_c_names(program_text)) {
+        Loc loc;
+        std::string what;
+        unsigned id = 0;
+        if (std::sscanf(p.name.c_str() + 1, "%u", &id) == 1 && (p.name[0] == 'v' || p.name[0] == 'g')) {
+            for (const Var& v : prog_.vars)
+                if (v.id == id) loc = v.loc, what = fmt::format(" (the variable '{}')", v.name);
+        } else if (id != 0 && p.name[0] == 'f') {
+            for (auto& [l, plan] : low_.plans)
+                if (l->id == id) loc = l->loc, what = fmt::format(" (the procedure '{}')", l->name.empty() ? "lambda" : l->name);
+        }
+        std::string where = p.function.empty() ? "at file scope" : fmt::format("in the C function {}", p.function);
+        diags_.internal(loc, p.label ? fmt::format("the generated C jumps to a label '{}' it never defines {} "
+                                                   "(a bug in eshkolc, please report it)", p.name, where)
+                                     : fmt::format("the generated C uses '{}'{} {} without declaring it "
+                                                   "(a bug in eshkolc, please report it)", p.name, what, where));
+    }
 }
 
 // The emitter writes every statement four spaces in; this indents each

@@ -354,17 +354,18 @@ Code Emitter::lambda_value(const Expr& e, const Lambda& l) {
     if (!p.makes_closure()) return {"", "ESK_UNSPECIFIED"};
     std::string code = function_name(l) + (p.kind == LambdaPlan::Kind::direct ? "_entry" : "");
     std::string t = temp(mangle(l.name.empty() ? "lambda" : l.name));
+    const std::vector<const Var*>& slots = p.slots;
     std::string maker = "esk_make_closure(";
     if (esc_.tier(&e) == EscapeTier::stack)
-        maker = "esk_stack_closure(" + stack_storage(e, "esk_val", fmt::format("ESK_CLOSURE_WORDS + {}", l.free.size())) + ", ";
+        maker = "esk_stack_closure(" + stack_storage(e, "esk_val", fmt::format("ESK_CLOSURE_WORDS + {}", slots.size())) + ", ";
     std::string s = fmt::format("    {} = {}{}, {}, {}, {}, {});\n", t, maker, code, l.params.size(), l.rest ? 1 : 0,
-                                l.name.empty() ? "NULL" : c_string_literal(l.name), l.free.size());
-    for (size_t i = 0; i < l.free.size(); ++i)
+                                l.name.empty() ? "NULL" : c_string_literal(l.name), slots.size());
+    for (size_t i = 0; i < slots.size(); ++i)
         s += fmt::format("    ESK_CLOSURE({})->slots[{}] = {};\n", t, i,
-                         l.free[i]->reads > 0 ? raw_var(l.free[i]) : "ESK_UNSPECIFIED");
+                         slots[i]->reads > 0 ? raw_var(slots[i]) : "ESK_UNSPECIFIED");
     // A closure holds what it captured: its region holds the shared values.
-    for (size_t i = 0; counting_ && !borrowing_closures_.count(&l) && i < l.free.size(); ++i)
-        if (l.free[i]->reads > 0 && !is_boxed(l.free[i]) && may_hold_.count(l.free[i]))
+    for (size_t i = 0; counting_ && !borrowing_closures_.count(&l) && i < slots.size(); ++i)
+        if (slots[i]->reads > 0 && !is_boxed(slots[i]) && may_hold_.count(slots[i]))
             s += fmt::format("    esk_shared_note_i({}, ESK_CLOSURE({})->slots[{}]);\n", t, t, i);
     return {s, t};
 }

@@ -3,6 +3,8 @@
 // call of the runtime's C function; built-ins used as values get an entry.
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "emit.hpp"
 
 namespace eshkol::emit {
@@ -56,6 +58,19 @@ const char* type_tag(std::string_view name) {
     for (auto& [n, tag] : table)
         if (n == name) return tag;
     return nullptr;
+}
+
+// Type predicates: a shared value answers for its contents
+// (docs/shared.md), so in programs that make shared values their argument
+// is looked through first. shared? and weak-ref? see the value itself.
+bool looks_through(std::string_view name) {
+    static const std::unordered_set<std::string_view> names = {
+        "pair?", "null?", "list?", "boolean?", "procedure?", "error-object?", "file-error?", "read-error?",
+        "%record?", "promise?", "arena?", "hash-table?", "number?", "complex?", "real?", "rational?",
+        "integer?", "exact-integer?", "exact-rational?", "port?", "input-port?", "output-port?",
+        "textual-port?", "binary-port?", "eof-object?", "char?", "string?", "symbol?", "vector?", "bytevector?",
+    };
+    return names.count(name) != 0;
 }
 
 const char* arithmetic_function(std::string_view op) {
@@ -123,6 +138,7 @@ Code Emitter::primitive(const Expr& e, const Primitive& p, const std::vector<Exp
 Code Emitter::primitive_call(const Expr& e, const Primitive& p, std::vector<Code>& args, bool tail) {
     std::string stmts = line(e.loc);
     for (auto& a : args) stmts += a.stmts;
+    if (counting_ && looks_through(p.name) && !args.empty()) args[0].value = fmt::format("esk_see_through({})", args[0].value);
     bool handled = false;
     Code c;
     if (allocation(e, p.name, args, c)) {
@@ -233,6 +249,7 @@ std::string Emitter::primitive_value(const Primitive& p) {
             std::vector<std::string> vals{"esk_call_loc"};
             for (int i = 0; i < p.max_args; ++i)
                 vals.push_back(i < p.min_args ? fmt::format("argv[{}]", i) : fmt::format("argc > {0} ? argv[{0}] : ESK_DEFAULT", i));
+            if (counting_ && looks_through(p.name) && p.max_args > 0) vals[1] = fmt::format("esk_see_through({})", vals[1]);
             if (p.max_args > p.min_args) body = fmt::format("    if (argc > {}) esk_arity_error(esk_call_loc, self, argc);\n", p.max_args);
             call = fmt::format("{}({})", p.c_name, fmt::join(vals, ", "));
         }

@@ -232,7 +232,7 @@ void Analyzer::visit_function(const Lambda& l) {
     loops_.clear();
     fn_ = &l;
     // A closure's captured variables are stored into it.
-    for (const Var* v : l.free) event({var_node(v)}, Ev::capture);
+    for (const Var* v : low_.plan(&l).slots) event({var_node(v)}, Ev::capture);
     event(visit(*l.body, true), Ev::ret);
     fn_ = saved_fn;
     loops_ = std::move(saved_loops);
@@ -279,7 +279,7 @@ std::vector<int> Analyzer::visit(const Expr& e, bool tail) {
                 const LambdaPlan& p = low_.plan(&l);
                 visit_function(l);
                 if (!p.makes_closure()) return {};
-                return {site(e, "closure", static_cast<uint32_t>(l.free.size()))};
+                return {site(e, "closure", static_cast<uint32_t>(p.slots.size()))};
             }
         },
         e.node);

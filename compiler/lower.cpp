@@ -80,6 +80,7 @@ private:
     bool contifiable(const Expr& let, std::unordered_set<const Lambda*>& group);
     void tail_calls(const Expr& e, std::vector<const Expr*>& out) const;
     void find_sccs();
+    void find_slots();
     void find_bounces();
     void find_self_inlines();
 };
@@ -258,7 +259,6 @@ Lowering Lowerer::run() {
         LambdaPlan& p = out_.plans[l];
         if (p.kind == LambdaPlan::Kind::contified) continue;
         p.kind = LambdaPlan::Kind::direct;
-        p.has_self = !l->free.empty();
     }
     // Any value use of a known variable needs the closure object.
     for (auto& [var, refs] : refs_)
@@ -273,9 +273,36 @@ Lowering Lowerer::run() {
         if (p.kind == LambdaPlan::Kind::direct && scc_size[p.scc] > 1) p.needs_closure = true;
     for (auto& [l, p] : out_.plans)
         if (p.kind == LambdaPlan::Kind::closure) p.needs_closure = true;
+    find_slots();
     find_bounces();
     find_self_inlines();
     return std::move(out_);
+}
+
+// A closure stores the captured variables that have a value; a direct
+// procedure takes its closure (has_self) when it stores any. Whether a
+// known procedure has a value depends on whether it makes a closure, which
+// depends on what it stores: grow from "nothing stored" to the fixpoint, so
+// a procedure that only captures closure-less procedures stores nothing.
+void Lowerer::find_slots() {
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const Lambda* l : lambdas_) {
+            LambdaPlan& p = out_.plans[l];
+            if (p.kind != LambdaPlan::Kind::direct || p.has_self) continue;
+            for (const Var* v : l->free)
+                if (out_.has_value(v)) {
+                    p.has_self = changed = true;
+                    break;
+                }
+        }
+    }
+    for (const Lambda* l : lambdas_) {
+        LambdaPlan& p = out_.plans[l];
+        if (p.kind == LambdaPlan::Kind::contified) continue;  // its captures are its parent's locals
+        for (const Var* v : l->free)
+            if (out_.has_value(v)) p.slots.push_back(v);
+    }
 }
 
 // Small: the copies together (body size times non-tail self calls) stay
@@ -302,6 +329,11 @@ void Lowerer::find_self_inlines() {
 }
 
 }  // namespace
+
+bool Lowering::has_value(const Var* v) const {
+    const Lambda* l = known_lambda(v);
+    return !l || plan(l).makes_closure();
+}
 
 bool Lowering::trampolined(const Lambda* caller, const Lambda* callee) const {
     const LambdaPlan& a = plans.at(caller);

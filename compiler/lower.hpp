@@ -23,6 +23,10 @@ struct LambdaPlan {
     bool inline_self = false;    // direct: small, recursive: its own non-tail self calls inline its body once
     int scc = -1;                // direct: strongly connected component of tail calls
     const Expr* group = nullptr; // contified: the Let binding it
+    // The captured variables its closure stores, in slot order: the free
+    // variables that hold a value at run time. A known procedure that makes
+    // no closure has no value (its calls are direct), so it is never stored.
+    std::vector<const Var*> slots;
 
     // A closure object is made where the lambda is evaluated.
     bool makes_closure() const { return kind == Kind::closure || (kind == Kind::direct && (needs_closure || has_self)); }
@@ -38,6 +42,9 @@ struct Lowering {
         auto it = known.find(v);
         return it == known.end() ? nullptr : it->second;
     }
+    // The variable exists in C: it is not a known procedure that makes no
+    // closure (nor a loop, whose calls are jumps).
+    bool has_value(const Var* v) const;
     // A tail call from caller to callee must go through the trampoline:
     // they call each other in a cycle of tail calls.
     bool trampolined(const Lambda* caller, const Lambda* callee) const;

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "passes.hpp"
 #include "primitives.hpp"
@@ -19,23 +21,44 @@ public:
     void run() {
         bind_globals();
         for (auto& e : prog_.body) walk(*e, nullptr);
+        report_arity();
     }
 
 private:
     Program& prog_;
     Diagnostics& diags_;
     std::unordered_set<const Var*> reported_;
+    // Whether the expression being walked runs whenever the procedure (or
+    // the top level) around it runs: not in a branch, not in a lambda.
+    bool sure_ = true;
+    // The known procedures each procedure (nullptr: the top level) surely calls.
+    std::unordered_map<const Lambda*, std::vector<const Lambda*>> sure_calls_;
+    struct ArityMismatch {
+        Expr* call_expr;
+        const Var* callee;
+        const Lambda* in;
+        bool sure;
+    };
+    std::vector<ArityMismatch> mismatches_;
 
     void bind_globals();
     void walk(Expr& e, Lambda* in);
     void walk_call(Expr& e, Call& call, Lambda* in);
     void reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool read = true);
-    void check_arity(const Expr& call_expr, const Var* v, size_t argc);
+    bool arity_matches(const Var* v, size_t argc, std::string& expected, Loc& defined_at) const;
+    void report_arity();
     Diagnostic& error(const Expr& at, std::string message);
+    Diagnostic& warning(const Expr& at, std::string message);
 };
 
 Diagnostic& Resolver::error(const Expr& at, std::string message) {
     Diagnostic& d = diags_.error(at.loc, std::move(message));
+    if (auto it = prog_.expanded_from.find(at.id); it != prog_.expanded_from.end()) note_macro_use(prog_, it->second, d);
+    return d;
+}
+
+Diagnostic& Resolver::warning(const Expr& at, std::string message) {
+    Diagnostic& d = diags_.warning(at.loc, std::move(message));
     if (auto it = prog_.expanded_from.find(at.id); it != prog_.expanded_from.end()) note_macro_use(prog_, it->second, d);
     return d;
 }
@@ -73,9 +96,8 @@ void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool rea
     }
 }
 
-void Resolver::check_arity(const Expr& call_expr, const Var* v, size_t argc) {
+bool Resolver::arity_matches(const Var* v, size_t argc, std::string& expected, Loc& defined_at) const {
     int min = 0, max = 0;
-    Loc defined_at;
     if (v->known_lambda) {
         min = static_cast<int>(v->known_lambda->params.size());
         max = v->known_lambda->rest ? -1 : min;
@@ -84,22 +106,57 @@ void Resolver::check_arity(const Expr& call_expr, const Var* v, size_t argc) {
         min = v->primitive->min_args;
         max = v->primitive->max_args;
     } else {
-        return;
+        return true;
     }
     int n = static_cast<int>(argc);
-    if (n >= min && (max < 0 || n <= max)) return;
-    std::string expected = max < 0    ? fmt::format("at least {}", min)
-                           : min == max ? fmt::format("{}", min)
-                                        : fmt::format("{} to {}", min, max);
-    Diagnostic& d = error(call_expr, fmt::format("wrong number of arguments to '{}': expected {}, got {}",
-                                                 v->name, expected, n));
-    if (defined_at.known()) d.notes.push_back({defined_at, fmt::format("'{}' is defined here", v->name)});
+    if (n >= min && (max < 0 || n <= max)) return true;
+    expected = max < 0 ? fmt::format("at least {}", min) : min == max ? fmt::format("{}", min) : fmt::format("{} to {}", min, max);
+    return false;
+}
+
+// A wrong argument count is an error when the call runs whenever the
+// program does: on a sure path of the top level, or of a procedure the
+// top level surely calls, and so on. Elsewhere (a branch, a guard, a
+// procedure nobody may call) it is a warning, and the call goes through the
+// procedure's value, whose arity check raises the error if it runs.
+void Resolver::report_arity() {
+    std::unordered_set<const Lambda*> runs{nullptr};
+    std::vector<const Lambda*> work{nullptr};
+    while (!work.empty()) {
+        const Lambda* l = work.back();
+        work.pop_back();
+        for (const Lambda* g : sure_calls_[l])
+            if (runs.insert(g).second) work.push_back(g);
+    }
+    for (const ArityMismatch& m : mismatches_) {
+        auto& call = std::get<Call>(m.call_expr->node);
+        std::string expected;
+        Loc defined_at;
+        arity_matches(m.callee, call.args.size(), expected, defined_at);
+        std::string message = fmt::format("wrong number of arguments to '{}': expected {}, got {}", m.callee->name,
+                                          expected, call.args.size());
+        bool reached = m.sure && runs.count(m.in);
+        Diagnostic& d = reached ? error(*m.call_expr, message)
+                                : warning(*m.call_expr, message + " (the call may never run; it is an error if it does)");
+        if (defined_at.known()) d.notes.push_back({defined_at, fmt::format("'{}' is defined here", m.callee->name)});
+        if (reached) continue;
+        // An operator that is not a plain reference makes an unknown call.
+        Loc loc = call.fn->loc;
+        Seq seq;
+        seq.body.push_back(std::move(call.fn));
+        call.fn = std::make_unique<Expr>(Expr{prog_.next_expr_id++, loc, std::move(seq)});
+    }
 }
 
 void Resolver::walk_call(Expr& e, Call& call, Lambda* in) {
     if (auto* ref = std::get_if<Ref>(&call.fn->node)) {
         reference(*call.fn, ref->var, in, true);
-        check_arity(e, ref->var, call.args.size());
+        std::string expected;
+        Loc defined_at;
+        if (!arity_matches(ref->var, call.args.size(), expected, defined_at))
+            mismatches_.push_back({&e, ref->var, in, sure_});
+        else if (ref->var->known_lambda && sure_)
+            sure_calls_[in].push_back(ref->var->known_lambda);
     } else {
         walk(*call.fn, in);
     }
@@ -126,8 +183,10 @@ void Resolver::walk(Expr& e, Lambda* in) {
                 walk(*n.value, in);
             } else if constexpr (std::is_same_v<T, If>) {
                 walk(*n.test, in);
+                bool saved = std::exchange(sure_, false);
                 walk(*n.then, in);
                 if (n.otherwise) walk(*n.otherwise, in);
+                sure_ = saved;
             } else if constexpr (std::is_same_v<T, Seq>) {
                 for (auto& x : n.body) walk(*x, in);
             } else if constexpr (std::is_same_v<T, Call>) {
@@ -140,7 +199,9 @@ void Resolver::walk(Expr& e, Lambda* in) {
                 for (auto& x : n.inits) walk(*x, in);
                 walk(*n.body, in);
             } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                bool saved = std::exchange(sure_, true);  // relative to the lambda running
                 walk(*n->body, n.get());
+                sure_ = saved;
             }
         },
         e.node);

@@ -5,6 +5,8 @@
 ;;; Strong references only go down; the way up is a weak reference, so
 ;;; there is no strong cycle and dropping the last owner of a node frees it
 ;;; (its destructor runs at that moment), and its children see it gone.
+;;; A shared node is used as the record it holds: node accessors and
+;;; setters take it as they are (shared-value is there for unwrapping).
 (define-record-type node
   (make-node name parent children)
   node?
@@ -17,13 +19,12 @@
           (lambda (n) (display "  freed ") (display (node-name n)) (newline))))
 
 (define (adopt! parent child)
-  (set-node-parent! (shared-value child) (weak-ref parent))
-  (set-node-children! (shared-value parent)
-                      (cons child (node-children (shared-value parent)))))
+  (set-node-parent! child (weak-ref parent))
+  (set-node-children! parent (cons child (node-children parent))))
 
 (define (parent-of child)
-  (let ((p (strong-ref (node-parent (shared-value child)))))
-    (if p (node-name (shared-value p)) 'none)))
+  (let ((p (strong-ref (node-parent child))))
+    (if p (node-name p) 'none)))
 
 (define top (new-node 'top))
 (define left (new-node 'left))
@@ -31,7 +32,7 @@
 (adopt! top left)
 (adopt! top right)
 
-(display (map (lambda (c) (node-name (shared-value c))) (node-children (shared-value top))))
+(display (map node-name (node-children top)))
 (newline)
 (display (list 'parents (parent-of left) (parent-of right)))
 (newline)

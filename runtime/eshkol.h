@@ -493,6 +493,14 @@ ESK_INLINE int esk_is_shared(esk_val v) {
     return esk_shared_is_cell_slow(v);
 }
 #define ESK_IS_SHARED(v) esk_is_shared(v)
+/* A shared value stands for its contents wherever a built-in wants a type
+ * the cell is not (docs/shared.md): the contents, through nested cells. */
+esk_val esk_shared_contents(esk_val v);
+ESK_INLINE esk_val esk_see_through(esk_val v) { return ESK_UNLIKELY(ESK_IS_SHARED(v)) ? esk_shared_contents(v) : v; }
+/* The argument check of a built-in: true (refused) when `fails` holds for v
+ * and for v's contents; when v is a shared value whose contents pass, v
+ * becomes its contents. The test runs again only on the failing path. */
+#define ESK_REFUSE(v, fails) ((fails) && !(ESK_IS_SHARED(v) && ((v) = esk_shared_contents(v), !(fails))))
 typedef struct esk_shared esk_shared;  /* a cell (esk_shared.c): never in an arena, never promoted */
 /* A weak reference: an ordinary object of its region, without value fields. */
 typedef struct esk_weak {
@@ -625,10 +633,14 @@ esk_val esk_trampoline(esk_val r);
  * values report their errors there. */
 extern int esk_call_loc;
 
-ESK_INLINE esk_closure *esk_check_call(int loc, esk_val f, int argc) {
+/* f itself when a procedure, a shared value's procedure (*fp becomes it),
+ * a type error otherwise. */
+esk_val esk_procedure_of(int loc, esk_val f);
+ESK_INLINE esk_closure *esk_check_call(int loc, esk_val *fp, int argc) {
     esk_closure *c;
+    esk_val f = *fp;
     esk_call_loc = loc;
-    if (ESK_UNLIKELY(!ESK_HAS_TYPE(f, ESK_T_CLOSURE))) esk_type_error(loc, "application", "a procedure", f);
+    if (ESK_UNLIKELY(!ESK_HAS_TYPE(f, ESK_T_CLOSURE))) *fp = f = esk_procedure_of(loc, f);
     c = (esk_closure *)(f - 1u);
     if (ESK_UNLIKELY(c->variadic ? argc < c->arity : argc != c->arity)) esk_arity_error(loc, f, argc);
     return c;
@@ -636,7 +648,8 @@ ESK_INLINE esk_closure *esk_check_call(int loc, esk_val f, int argc) {
 
 /* A non-tail call of a procedure value; the result may be ESK_TAIL_CALL. */
 ESK_INLINE esk_val esk_call(int loc, esk_val f, int argc, esk_val *argv) {
-    return esk_check_call(loc, f, argc)->code(f, argc, argv);
+    esk_closure *c = esk_check_call(loc, &f, argc);  /* before reading f: it may become a shared value's procedure */
+    return c->code(f, argc, argv);
 }
 
 /* A tail call: the arguments are already in esk_tc_argv[0..argc). */

@@ -6,7 +6,7 @@
 
 static esk_arena *esk_arn_arg(int loc, const char *who, esk_val v) {
     esk_arena *a;
-    if (!ESK_HAS_TYPE(v, ESK_T_ARENA)) esk_type_error(loc, who, "an arena", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_ARENA)))) esk_type_error(loc, who, "an arena", v);
     a = ((esk_arena_handle *)ESK_HEAP(v))->arena;
     if (a->kind == ESK_ARENA_DESTROYED) {
         char message[128];
@@ -17,7 +17,7 @@ static esk_arena *esk_arn_arg(int loc, const char *who, esk_val v) {
 }
 
 static size_t esk_arn_size_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_IS_FIXNUM(v) || ESK_FIXVAL(v) < 0 || ESK_FIXVAL(v) > (intptr_t)INT32_MAX)
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_FIXNUM(v) || ESK_FIXVAL(v) < 0 || ESK_FIXVAL(v) > (intptr_t)INT32_MAX)))
         esk_type_error(loc, who, "a size (an exact integer from 0 to 2147483647)", v);
     return (size_t)ESK_FIXVAL(v);
 }

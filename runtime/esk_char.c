@@ -159,7 +159,7 @@ void esk_char_write(esk_port *out, uint32_t c) {
 
 /* ---- built-ins -------------------------------------------------------------- */
 static uint32_t esk_char_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_IS_CHAR(v)) esk_type_error(loc, who, "a character", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_CHAR(v)))) esk_type_error(loc, who, "a character", v);
     return ESK_CHARVAL(v);
 }
 
@@ -173,7 +173,7 @@ esk_val esk_char_to_integer(int loc, esk_val c) {
 }
 
 esk_val esk_integer_to_char(int loc, esk_val n) {
-    if (!ESK_IS_FIXNUM(n) || ESK_FIXVAL(n) < 0 || !ESK_IS_SCALAR_VALUE((uintptr_t)ESK_FIXVAL(n)))
+    if (ESK_UNLIKELY(ESK_REFUSE(n, !ESK_IS_FIXNUM(n) || ESK_FIXVAL(n) < 0 || !ESK_IS_SCALAR_VALUE((uintptr_t)ESK_FIXVAL(n)))))
         esk_type_error(loc, "integer->char", "a Unicode scalar value", n);
     return ESK_CHAR((uint32_t)ESK_FIXVAL(n));
 }
@@ -184,7 +184,7 @@ typedef enum esk_char_order { ESK_CHAR_EQ, ESK_CHAR_LT, ESK_CHAR_GT, ESK_CHAR_LE
  * compared, folded first for the -ci variants. */
 static esk_val esk_char_compare(int loc, const char *who, int argc, esk_val *argv, esk_char_order order,
                                 int fold) {
-    for (int i = 0; i < argc; ++i) esk_char_arg(loc, who, argv[i]);
+    for (int i = 0; i < argc; ++i) argv[i] = ESK_CHAR(esk_char_arg(loc, who, argv[i]));  /* shared values: their contents */
     for (int i = 0; i + 1 < argc; ++i) {
         uint32_t a = ESK_CHARVAL(argv[i]), b = ESK_CHARVAL(argv[i + 1]);
         if (fold) {

@@ -48,7 +48,8 @@ void esk_tc_grow(int argc) {
 esk_val esk_trampoline(esk_val r) {
     while (r == ESK_TAIL_CALL) {
         esk_val f = esk_tc_proc;
-        r = esk_check_call(esk_tc_loc, f, esk_tc_argc)->code(f, esk_tc_argc, esk_tc_argv);
+        esk_closure *c = esk_check_call(esk_tc_loc, &f, esk_tc_argc);
+        r = c->code(f, esk_tc_argc, esk_tc_argv);
     }
     return r;
 }
@@ -88,7 +89,7 @@ static int esk_ctl_spread(int loc, int argc, esk_val *argv, esk_val *out) {
 
 static int esk_ctl_apply_count(int loc, int argc, esk_val *argv) {
     intptr_t n = argc - 2;
-    esk_val list = argv[argc - 1];
+    esk_val list = argv[argc - 1] = esk_see_through(argv[argc - 1]);
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list))
         if (++n > 100000000) esk_error(loc, "apply: argument list too long (or circular)", ESK_UNSPECIFIED);
     if (list != ESK_NIL) esk_type_error(loc, "apply", "a proper list as its last argument", argv[argc - 1]);
@@ -227,7 +228,7 @@ esk_val esk_call_cc(int loc, esk_val proc) {
     esk_ctl_catch frame;
     esk_continuation *state = esk_alloc(sizeof(esk_continuation));
     esk_val k, result;
-    esk_check_call(loc, proc, 1);
+    esk_check_call(loc, &proc, 1);
     state->h.type = ESK_T_CONTINUATION;
     state->h.size = 0;
     state->frame = &frame;
@@ -283,9 +284,9 @@ esk_val esk_guard(int loc, esk_val body, esk_val select, esk_val run) {
 /* ---- dynamic-wind and exit ------------------------------------------------ */
 esk_val esk_dynamic_wind(int loc, esk_val before, esk_val thunk, esk_val after) {
     esk_val result;
-    esk_check_call(loc, before, 0);
-    esk_check_call(loc, thunk, 0);
-    esk_check_call(loc, after, 0);
+    esk_check_call(loc, &before, 0);
+    esk_check_call(loc, &thunk, 0);
+    esk_check_call(loc, &after, 0);
     esk_call0(loc, before);
     esk_winders = esk_cons(esk_cons(before, after), esk_winders);
     result = esk_call0(loc, thunk);
@@ -304,13 +305,13 @@ esk_val esk_with_region(int loc, esk_val name, esk_val size_hint, esk_val thunk)
     esk_pair entry; /* the wind list's cell: on the C stack, popped before return */
     size_t hint = 0;
     const char *cname = NULL;
-    esk_check_call(loc, thunk, 0);
+    esk_check_call(loc, &thunk, 0);
     if (name != ESK_FALSE) {
-        if (!ESK_HAS_TYPE(name, ESK_T_SYMBOL)) esk_type_error(loc, "with-region", "a symbol as the region's name", name);
+        if (ESK_UNLIKELY(ESK_REFUSE(name, !ESK_HAS_TYPE(name, ESK_T_SYMBOL)))) esk_type_error(loc, "with-region", "a symbol as the region's name", name);
         cname = ESK_SYMBOL(name)->name;
     }
     if (size_hint != ESK_FALSE) {
-        if (!ESK_IS_FIXNUM(size_hint) || ESK_FIXVAL(size_hint) < 0)
+        if (ESK_UNLIKELY(ESK_REFUSE(size_hint, !ESK_IS_FIXNUM(size_hint) || ESK_FIXVAL(size_hint) < 0)))
             esk_type_error(loc, "with-region", "a non-negative exact integer size hint", size_hint);
         hint = (size_t)ESK_FIXVAL(size_hint);
     }
@@ -387,7 +388,7 @@ esk_val esk_parameterize(int loc, esk_val params, esk_val values, esk_val thunk)
     esk_val cells = ESK_NIL, tail = ESK_NIL, p, v, swap;
     for (p = params, v = values; ESK_IS_PAIR(p); p = ESK_CDR(p), v = ESK_CDR(v)) {
         esk_val param = ESK_CAR(p), value = ESK_CAR(v), cell;
-        if (!ESK_HAS_TYPE(param, ESK_T_CLOSURE) || ESK_CLOSURE(param)->code != esk_ctl_param_code)
+        if (ESK_UNLIKELY(ESK_REFUSE(param, !ESK_HAS_TYPE(param, ESK_T_CLOSURE) || ESK_CLOSURE(param)->code != esk_ctl_param_code)))
             esk_type_error(loc, "parameterize", "a parameter object", param);
         if (ESK_CLOSURE(param)->slots[1] != ESK_FALSE) value = esk_call1(loc, ESK_CLOSURE(param)->slots[1], value);
         cell = esk_cons(value, ESK_NIL);

@@ -89,6 +89,12 @@ _Noreturn void esk_range_error(int loc, const char *who, esk_val index, esk_val 
     esk_raise_error(loc, message, esk_cons(index, ESK_NIL));
 }
 
+esk_val esk_procedure_of(int loc, esk_val f) {
+    esk_val c = esk_shared_contents(f);
+    if (!ESK_HAS_TYPE(c, ESK_T_CLOSURE)) esk_type_error(loc, "application", "a procedure", f);
+    return c;
+}
+
 _Noreturn void esk_arity_error(int loc, esk_val proc, int given) {
     esk_closure *c = ESK_CLOSURE(proc);
     char message[512];
@@ -115,8 +121,8 @@ esk_val esk_prim_raise_continuable(int loc, esk_val obj) { return esk_raise_cont
 
 esk_val esk_with_exception_handler(int loc, esk_val handler, esk_val thunk) {
     esk_val saved = esk_handlers, result;
-    esk_check_call(loc, handler, 1);
-    esk_check_call(loc, thunk, 0);
+    esk_check_call(loc, &handler, 1);
+    esk_check_call(loc, &thunk, 0);
     esk_handlers = esk_cons(handler, esk_handlers);
     result = esk_call0(loc, thunk);
     esk_handlers = saved;
@@ -124,7 +130,7 @@ esk_val esk_with_exception_handler(int loc, esk_val handler, esk_val thunk) {
 }
 
 static esk_condition *esk_err_condition(int loc, const char *who, esk_val v) {
-    if (!ESK_HAS_TYPE(v, ESK_T_CONDITION)) esk_type_error(loc, who, "an error object", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_CONDITION)))) esk_type_error(loc, who, "an error object", v);
     return (esk_condition *)ESK_HEAP(v);
 }
 

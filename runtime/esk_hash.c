@@ -210,6 +210,7 @@ static uint64_t esk_hash_raw(int loc, const char *who, const esk_hash_table *t, 
 }
 
 static uint32_t esk_hash_key_slow(int loc, const char *who, esk_hash_table *t, esk_val key) {
+    /* keys are compared as they are: a shared value is a key of its own */
     if ((t->equiv_kind == ESK_HASH_STRING || t->equiv_kind == ESK_HASH_STRING_CI) && !ESK_HAS_TYPE(key, ESK_T_STRING))
         esk_type_error(loc, who, "a string key", key);
     return esk_hash_final(esk_hash_raw(loc, who, t, key));
@@ -379,14 +380,14 @@ static void esk_hash_rehash(int loc, const char *who, esk_hash_table *t) {
 /* ---- the table object --------------------------------------------------------- */
 static esk_hash_table *esk_hash_arg(int loc, const char *who, esk_val table) {
     esk_hash_table *t;
-    if (ESK_UNLIKELY(!ESK_HAS_TYPE(table, ESK_T_HASH_TABLE))) esk_type_error(loc, who, "a hash table", table);
+    if (ESK_UNLIKELY(ESK_REFUSE(table, !ESK_HAS_TYPE(table, ESK_T_HASH_TABLE)))) esk_type_error(loc, who, "a hash table", table);
     t = ESK_HASH_TABLE(table);
     if (ESK_UNLIKELY(t->stale)) esk_hash_rehash(loc, who, t);
     return t;
 }
 
 static void esk_hash_proc_arg(int loc, const char *who, esk_val f) {
-    if (!ESK_HAS_TYPE(f, ESK_T_CLOSURE)) esk_type_error(loc, who, "a procedure", f);
+    if (ESK_UNLIKELY(ESK_REFUSE(f, !ESK_HAS_TYPE(f, ESK_T_CLOSURE)))) esk_type_error(loc, who, "a procedure", f);
 }
 
 static esk_hash_kind esk_hash_equiv_kind(esk_val f) {
@@ -618,13 +619,14 @@ static esk_val esk_hash_fold(int loc, esk_hash_table *t, esk_val kons, esk_val a
  * knil table) as in SRFI 125; kons takes (key value accumulator). */
 esk_val esk_hash_table_fold(int loc, esk_val a, esk_val b, esk_val c) {
     const char *who = "hash-table-fold";
+    a = esk_see_through(a), c = esk_see_through(c);
     if (!ESK_HAS_TYPE(a, ESK_T_HASH_TABLE) && ESK_HAS_TYPE(c, ESK_T_HASH_TABLE)) {
         esk_hash_proc_arg(loc, who, a);
         return esk_hash_fold(loc, ESK_HASH_TABLE(c), a, b);
     }
-    esk_hash_arg(loc, who, a);
+    esk_hash_table *t = esk_hash_arg(loc, who, a);
     esk_hash_proc_arg(loc, who, b);
-    return esk_hash_fold(loc, ESK_HASH_TABLE(a), b, c);
+    return esk_hash_fold(loc, t, b, c);
 }
 
 /* (hash-table-count table): the size. (hash-table-count pred table), as
@@ -678,7 +680,7 @@ esk_val esk_alist_to_hash_table(int loc, esk_val alist, esk_val equiv, esk_val h
     const char *who = "alist->hash-table";
     esk_hash_table *t;
     esk_val l;
-    esk_seq_list_length(loc, who, alist);
+    esk_seq_list_length(loc, who, alist = esk_see_through(alist));
     t = esk_hash_make(loc, who, equiv, hash);
     for (l = alist; ESK_IS_PAIR(l); l = ESK_CDR(l)) {
         esk_val entry = ESK_CAR(l);
@@ -716,10 +718,10 @@ esk_val esk_hash_table_hash_function(int loc, esk_val table) {
 static esk_val esk_hash_bounded(int loc, const char *who, uint64_t raw, esk_val bound) {
     uint32_t h = esk_hash_public(raw);
     if (bound == ESK_DEFAULT || ESK_IS_BIGNUM(bound)) {
-        if (ESK_IS_BIGNUM(bound) && ESK_BIGNUM(bound)->negative) esk_type_error(loc, who, "a positive integer bound", bound);
+        if (ESK_UNLIKELY(ESK_REFUSE(bound, ESK_IS_BIGNUM(bound) && ESK_BIGNUM(bound)->negative))) esk_type_error(loc, who, "a positive integer bound", bound);
         return ESK_FIX((intptr_t)h);
     }
-    if (!ESK_IS_FIXNUM(bound) || ESK_FIXVAL(bound) <= 0) esk_type_error(loc, who, "a positive integer bound", bound);
+    if (ESK_UNLIKELY(ESK_REFUSE(bound, !ESK_IS_FIXNUM(bound) || ESK_FIXVAL(bound) <= 0))) esk_type_error(loc, who, "a positive integer bound", bound);
     return ESK_FIX((intptr_t)(h % (uint64_t)ESK_FIXVAL(bound)));
 }
 

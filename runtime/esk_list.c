@@ -6,7 +6,7 @@
 
 /* ---- pairs ------------------------------------------------------------- */
 static esk_pair *esk_list_pair(int loc, const char *who, esk_val v) {
-    if (ESK_UNLIKELY(!ESK_IS_PAIR(v))) esk_type_error(loc, who, "a pair", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_PAIR(v)))) esk_type_error(loc, who, "a pair", v);
     return ESK_PAIR(v);
 }
 
@@ -31,7 +31,7 @@ esk_val esk_set_cdr(int loc, esk_val p, esk_val v) {
 static esk_val esk_list_cxr(int loc, const char *who, const char *path, esk_val v) {
     size_t i = strlen(path);
     while (i-- > 0) {
-        if (!ESK_IS_PAIR(v)) esk_type_error(loc, who, "a pair at every step", v);
+        if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_PAIR(v)))) esk_type_error(loc, who, "a pair at every step", v);
         v = path[i] == 'a' ? ESK_CAR(v) : ESK_CDR(v);
     }
     return v;
@@ -88,13 +88,15 @@ intptr_t esk_list_length(esk_val list) {
 
 esk_val esk_list_p(int loc, esk_val v) { (void)loc; return ESK_BOOL(esk_list_length(v) >= 0); }
 
-static intptr_t esk_list_check(int loc, const char *who, esk_val list) {
-    intptr_t n = esk_list_length(list);
-    if (n < 0) esk_type_error(loc, who, "a proper list", list);
+/* The length of *list, a proper list or a shared value holding one (then
+ * *list becomes it). */
+static intptr_t esk_list_check(int loc, const char *who, esk_val *list) {
+    intptr_t n;
+    if (ESK_UNLIKELY(ESK_REFUSE(*list, (n = esk_list_length(*list)) < 0))) esk_type_error(loc, who, "a proper list", *list);
     return n;
 }
 
-esk_val esk_length(int loc, esk_val list) { return ESK_FIX(esk_list_check(loc, "length", list)); }
+esk_val esk_length(int loc, esk_val list) { return ESK_FIX(esk_list_check(loc, "length", &list)); }
 
 esk_val esk_list(int loc, int argc, esk_val *argv) {
     (void)loc;
@@ -104,7 +106,7 @@ esk_val esk_list(int loc, int argc, esk_val *argv) {
 esk_val esk_make_list(int loc, esk_val k, esk_val fill) {
     esk_val list = ESK_NIL;
     intptr_t i;
-    if (!ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0) esk_type_error(loc, "make-list", "a non-negative integer", k);
+    if (ESK_UNLIKELY(ESK_REFUSE(k, !ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0))) esk_type_error(loc, "make-list", "a non-negative integer", k);
     if (fill == ESK_DEFAULT) fill = ESK_UNSPECIFIED;
     for (i = 0; i < ESK_FIXVAL(k); ++i) list = esk_cons(fill, list);
     return list;
@@ -129,7 +131,7 @@ esk_val esk_append(int loc, int argc, esk_val *argv) {
     if (argc == 0) return ESK_NIL;
     for (i = 0; i < argc - 1; ++i) {
         esk_val copy;
-        esk_list_check(loc, "append", argv[i]);
+        esk_list_check(loc, "append", &argv[i]);
         copy = esk_list_copy_spine(argv[i], &last);
         if (copy == ESK_NIL) continue;
         if (tail == ESK_NIL) result = copy;
@@ -143,7 +145,7 @@ esk_val esk_append(int loc, int argc, esk_val *argv) {
 
 esk_val esk_reverse(int loc, esk_val list) {
     esk_val r = ESK_NIL;
-    esk_list_check(loc, "reverse", list);
+    esk_list_check(loc, "reverse", &list);
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) r = esk_cons(ESK_CAR(list), r);
     return r;
 }
@@ -151,6 +153,7 @@ esk_val esk_reverse(int loc, esk_val list) {
 esk_val esk_list_copy(int loc, esk_val list) {
     esk_val head = ESK_NIL, tail = ESK_NIL;
     (void)loc;
+    list = esk_see_through(list);
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) {
         esk_val cell = esk_cons(ESK_CAR(list), ESK_NIL);
         if (tail == ESK_NIL) head = cell;
@@ -164,7 +167,8 @@ esk_val esk_list_copy(int loc, esk_val list) {
 
 static esk_val esk_list_drop(int loc, const char *who, esk_val list, esk_val k) {
     intptr_t i;
-    if (!ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0) esk_type_error(loc, who, "a non-negative integer", k);
+    list = esk_see_through(list);
+    if (ESK_UNLIKELY(ESK_REFUSE(k, !ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0))) esk_type_error(loc, who, "a non-negative integer", k);
     for (i = 0; i < ESK_FIXVAL(k); ++i) {
         if (!ESK_IS_PAIR(list)) esk_range_error(loc, who, k, list);
         list = ESK_CDR(list);
@@ -185,7 +189,7 @@ typedef int (*esk_list_same)(esk_val a, esk_val b);
 static int esk_list_eq(esk_val a, esk_val b) { return a == b; }
 
 static esk_val esk_list_mem(int loc, const char *who, esk_val x, esk_val list, esk_list_same same, esk_val pred) {
-    esk_val start = list;
+    esk_val start = list = esk_see_through(list);
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) {
         int hit = pred != ESK_DEFAULT ? ESK_TRUTHY(esk_call2(loc, pred, x, ESK_CAR(list))) : same(x, ESK_CAR(list));
         if (hit) return list;
@@ -195,7 +199,7 @@ static esk_val esk_list_mem(int loc, const char *who, esk_val x, esk_val list, e
 }
 
 static esk_val esk_list_ass(int loc, const char *who, esk_val x, esk_val list, esk_list_same same, esk_val pred) {
-    esk_val start = list;
+    esk_val start = list = esk_see_through(list);
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) {
         esk_val entry = ESK_CAR(list);
         int hit;
@@ -330,7 +334,7 @@ esk_val esk_equal_p(int loc, esk_val a, esk_val b) { (void)loc; return ESK_BOOL(
 /* (reverse! list): reverses in place, reusing the pairs. */
 esk_val esk_reverse_x(int loc, esk_val list) {
     esk_val r = ESK_NIL;
-    esk_list_check(loc, "reverse!", list);
+    esk_list_check(loc, "reverse!", &list);
     while (ESK_IS_PAIR(list)) {
         esk_val next = ESK_CDR(list);
         ESK_STORE(ESK_PAIR(list), &ESK_CDR(list), r);  /* an older pair may get a younger cdr */
@@ -342,7 +346,7 @@ esk_val esk_reverse_x(int loc, esk_val list) {
 
 /* (append-reverse! rev-head tail): (append (reverse! rev-head) tail). */
 esk_val esk_append_reverse_x(int loc, esk_val head, esk_val tail) {
-    esk_list_check(loc, "append-reverse!", head);
+    esk_list_check(loc, "append-reverse!", &head);
     while (ESK_IS_PAIR(head)) {
         esk_val next = ESK_CDR(head);
         ESK_STORE(ESK_PAIR(head), &ESK_CDR(head), tail);

@@ -28,9 +28,9 @@ static int esk_num_kind(esk_val v) {
 int esk_is_number(esk_val v) { return esk_num_kind(v) != ESK_NUM_NONE; }
 
 /* The kind of a number argument of who; raises a type error otherwise. */
-static int esk_num_arg(int loc, const char *who, esk_val v) {
-    int k = esk_num_kind(v);
-    if (ESK_UNLIKELY(k == ESK_NUM_NONE)) esk_type_error(loc, who, "a number", v);
+static int esk_num_arg(int loc, const char *who, esk_val *v) {
+    int k = esk_num_kind(*v);
+    if (ESK_UNLIKELY(ESK_REFUSE(*v, (k = esk_num_kind(*v)) == ESK_NUM_NONE))) esk_type_error(loc, who, "a number", *v);
     return k;
 }
 
@@ -179,8 +179,8 @@ static int esk_num_cmp_exact_flo(esk_val e, double f) {
 static int esk_num_compare(int loc, const char *who, esk_val a, esk_val b) {
     int ka, kb, c;
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
-    ka = esk_num_arg(loc, who, a);
-    kb = esk_num_arg(loc, who, b);
+    ka = esk_num_arg(loc, who, &a);
+    kb = esk_num_arg(loc, who, &b);
     if (ka == ESK_NUM_FLO && kb == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
     if (ka == ESK_NUM_FLO) {
         c = esk_num_cmp_exact_flo(b, ESK_FLONUM(a));
@@ -218,7 +218,7 @@ int esk_num_eqv(esk_val a, esk_val b) {
 
 /* ---- the slow paths of the double helpers in eshkol.h ---------------------------- */
 double esk_flo_num_slow(int loc, const char *who, esk_val x) {
-    esk_num_arg(loc, who, x);
+    esk_num_arg(loc, who, &x);
     return esk_num_to_double(x);
 }
 
@@ -232,8 +232,8 @@ _Noreturn void esk_flo_not_flonum(int loc, esk_val x) { esk_type_error(loc, "app
 esk_val esk_num_add(int loc, esk_val a, esk_val b) {
     int ka, kb;
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) + ESK_FLONUM(b));
-    ka = esk_num_arg(loc, "+", a);
-    kb = esk_num_arg(loc, "+", b);
+    ka = esk_num_arg(loc, "+", &a);
+    kb = esk_num_arg(loc, "+", &b);
     if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return b; /* exact 0 is the identity: (+ 0 -0.0) is -0.0 */
     if (b == ESK_FIX(0) && ka == ESK_NUM_FLO) return a;
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) + esk_num_to_double(b));
@@ -243,8 +243,8 @@ esk_val esk_num_add(int loc, esk_val a, esk_val b) {
 esk_val esk_num_sub(int loc, esk_val a, esk_val b) {
     int ka, kb;
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) - ESK_FLONUM(b));
-    ka = esk_num_arg(loc, "-", a);
-    kb = esk_num_arg(loc, "-", b);
+    ka = esk_num_arg(loc, "-", &a);
+    kb = esk_num_arg(loc, "-", &b);
     if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return esk_num_flo(-ESK_FLONUM(b)); /* (- x): (- 0.0) is -0.0 */
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) - esk_num_to_double(b));
     return esk_num_exact_add(a, b, 1);
@@ -253,8 +253,8 @@ esk_val esk_num_sub(int loc, esk_val a, esk_val b) {
 esk_val esk_num_mul(int loc, esk_val a, esk_val b) {
     int ka, kb;
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) * ESK_FLONUM(b));
-    ka = esk_num_arg(loc, "*", a);
-    kb = esk_num_arg(loc, "*", b);
+    ka = esk_num_arg(loc, "*", &a);
+    kb = esk_num_arg(loc, "*", &b);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) * esk_num_to_double(b));
     return esk_num_exact_mul(a, b);
 }
@@ -262,8 +262,8 @@ esk_val esk_num_mul(int loc, esk_val a, esk_val b) {
 esk_val esk_num_div(int loc, esk_val a, esk_val b) {
     int ka, kb;
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) / ESK_FLONUM(b));
-    ka = esk_num_arg(loc, "/", a);
-    kb = esk_num_arg(loc, "/", b);
+    ka = esk_num_arg(loc, "/", &a);
+    kb = esk_num_arg(loc, "/", &b);
     if (b == ESK_FIX(0)) esk_error(loc, "/: division by zero", ESK_UNSPECIFIED);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) / esk_num_to_double(b));
     return esk_num_exact_div(a, b);
@@ -293,9 +293,9 @@ esk_val esk_integer_p(int loc, esk_val x) {
     return ESK_BOOL(esk_num_is_exact_int_kind(k));
 }
 
-esk_val esk_exact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "exact?", z) != ESK_NUM_FLO); }
+esk_val esk_exact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "exact?", &z) != ESK_NUM_FLO); }
 
-esk_val esk_inexact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "inexact?", z) == ESK_NUM_FLO); }
+esk_val esk_inexact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "inexact?", &z) == ESK_NUM_FLO); }
 
 esk_val esk_exact_integer_p(int loc, esk_val x) {
     (void)loc;
@@ -309,25 +309,25 @@ esk_val esk_exact_rational_p(int loc, esk_val x) {
 }
 
 esk_val esk_nan_p(int loc, esk_val x) {
-    if (esk_num_arg(loc, "nan?", x) != ESK_NUM_FLO) return ESK_FALSE;
+    if (esk_num_arg(loc, "nan?", &x) != ESK_NUM_FLO) return ESK_FALSE;
     return ESK_BOOL(ESK_FLONUM(x) != ESK_FLONUM(x));
 }
 
 esk_val esk_infinite_p(int loc, esk_val x) {
     double d;
-    if (esk_num_arg(loc, "infinite?", x) != ESK_NUM_FLO) return ESK_FALSE;
+    if (esk_num_arg(loc, "infinite?", &x) != ESK_NUM_FLO) return ESK_FALSE;
     d = ESK_FLONUM(x);
     return ESK_BOOL(d == d && d - d != 0);
 }
 
 esk_val esk_finite_p(int loc, esk_val x) {
-    if (esk_num_arg(loc, "finite?", x) != ESK_NUM_FLO) return ESK_TRUE;
+    if (esk_num_arg(loc, "finite?", &x) != ESK_NUM_FLO) return ESK_TRUE;
     return ESK_BOOL(ESK_FLONUM(x) - ESK_FLONUM(x) == 0);
 }
 
 /* -1, 0, 1 or ESK_NUM_UNORDERED for NaN. */
 static int esk_num_sign(int loc, const char *who, esk_val x) {
-    if (esk_num_arg(loc, who, x) == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(x), 0.0);
+    if (esk_num_arg(loc, who, &x) == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(x), 0.0);
     return esk_num_exact_sign(x);
 }
 
@@ -363,7 +363,7 @@ esk_val esk_even_p(int loc, esk_val n) {
 /* The largest (want 1) or smallest (want -1) argument; inexact when any is. */
 static esk_val esk_num_extreme(int loc, const char *who, int argc, esk_val *argv, int want) {
     esk_val best = argv[0];
-    int inexact = esk_num_arg(loc, who, best) == ESK_NUM_FLO, i, nan = 0;
+    int inexact = esk_num_arg(loc, who, &best) == ESK_NUM_FLO, i, nan = 0;
     for (i = 1; i < argc; i++) {
         int c = esk_num_compare(loc, who, argv[i], best);
         inexact |= esk_num_kind(argv[i]) == ESK_NUM_FLO;
@@ -382,7 +382,7 @@ esk_val esk_max(int loc, int argc, esk_val *argv) { return esk_num_extreme(loc, 
 esk_val esk_min(int loc, int argc, esk_val *argv) { return esk_num_extreme(loc, "min", argc, argv, -1); }
 
 esk_val esk_abs(int loc, esk_val x) {
-    int k = esk_num_arg(loc, "abs", x);
+    int k = esk_num_arg(loc, "abs", &x);
     if (k == ESK_NUM_FLO) return esk_num_signbit(ESK_FLONUM(x)) ? esk_num_flo(-ESK_FLONUM(x)) : x;
     return esk_num_exact_sign(x) < 0 ? esk_num_exact_neg(x) : x;
 }
@@ -483,9 +483,9 @@ esk_val esk_lcm(int loc, int argc, esk_val *argv) { return esk_num_gcd_lcm(loc, 
 /* ---- numerator, denominator, rounding ----------------------------------------------- */
 /* A rational argument as an exact number; *inexact set for a flonum. */
 static esk_val esk_num_rational_arg(int loc, const char *who, esk_val q, int *inexact) {
-    int k = esk_num_arg(loc, who, q);
+    int k = esk_num_arg(loc, who, &q);
     if (k != ESK_NUM_FLO) return q;
-    if (ESK_FLONUM(q) - ESK_FLONUM(q) != 0) esk_type_error(loc, who, "a rational number", q);
+    if (ESK_UNLIKELY(ESK_REFUSE(q, ESK_FLONUM(q) - ESK_FLONUM(q) != 0))) esk_type_error(loc, who, "a rational number", q);
     *inexact = 1;
     return esk_num_flo_to_exact(ESK_FLONUM(q));
 }
@@ -522,7 +522,7 @@ static esk_val esk_num_round_ratio(esk_val n, esk_val d, int mode) {
 }
 
 static esk_val esk_num_round_to_integer(int loc, const char *who, esk_val x, int mode) {
-    int k = esk_num_arg(loc, who, x);
+    int k = esk_num_arg(loc, who, &x);
     if (k == ESK_NUM_FLO) {
         double d = ESK_FLONUM(x);
         switch (mode) {
@@ -547,20 +547,20 @@ esk_val esk_round(int loc, esk_val x) { return esk_num_round_to_integer(loc, "ro
 /* ---- exactness ---------------------------------------------------------------------- */
 esk_val esk_exact(int loc, esk_val z) {
     double d;
-    if (esk_num_arg(loc, "exact", z) != ESK_NUM_FLO) return z;
+    if (esk_num_arg(loc, "exact", &z) != ESK_NUM_FLO) return z;
     d = ESK_FLONUM(z);
     if (d - d != 0) esk_type_error(loc, "exact", "a finite number", z);
     return esk_num_flo_to_exact(d);
 }
 
 esk_val esk_inexact(int loc, esk_val z) {
-    if (esk_num_arg(loc, "inexact", z) == ESK_NUM_FLO) return z;
+    if (esk_num_arg(loc, "inexact", &z) == ESK_NUM_FLO) return z;
     return esk_num_flo(esk_num_to_double(z));
 }
 
 /* ---- square, sqrt ------------------------------------------------------------------ */
 esk_val esk_square(int loc, esk_val z) {
-    esk_num_arg(loc, "square", z);
+    esk_num_arg(loc, "square", &z);
     return esk_num_mul(loc, z, z);
 }
 
@@ -595,7 +595,7 @@ static esk_val esk_num_exact_sqrt(esk_val q) {
 
 esk_val esk_sqrt(int loc, esk_val z) {
     esk_val root, num, den;
-    if (esk_num_arg(loc, "sqrt", z) == ESK_NUM_FLO) {
+    if (esk_num_arg(loc, "sqrt", &z) == ESK_NUM_FLO) {
         if (ESK_FLONUM(z) < 0) esk_error(loc, "sqrt: complex results are not supported", z);
         return esk_num_flo(esk_flo_sqrt(ESK_FLONUM(z)));
     }
@@ -612,7 +612,7 @@ esk_val esk_sqrt(int loc, esk_val z) {
 
 esk_val esk_exact_integer_sqrt(int loc, esk_val k) {
     esk_val sr[2];
-    if (!ESK_IS_EXACT_INTEGER(k) || esk_big_sign(k) < 0) esk_type_error(loc, "exact-integer-sqrt", "a nonnegative exact integer", k);
+    if (ESK_UNLIKELY(ESK_REFUSE(k, !ESK_IS_EXACT_INTEGER(k) || esk_big_sign(k) < 0))) esk_type_error(loc, "exact-integer-sqrt", "a nonnegative exact integer", k);
     sr[0] = esk_big_isqrt(k, &sr[1]);
     return esk_make_values(2, sr);
 }
@@ -658,7 +658,7 @@ static esk_val esk_num_expt_root(int loc, esk_val base, esk_val exponent) {
 }
 
 esk_val esk_expt(int loc, esk_val z1, esk_val z2) {
-    int k1 = esk_num_arg(loc, "expt", z1), k2 = esk_num_arg(loc, "expt", z2);
+    int k1 = esk_num_arg(loc, "expt", &z1), k2 = esk_num_arg(loc, "expt", &z2);
     double x, y;
     if (k1 != ESK_NUM_FLO && esk_num_is_exact_int_kind(k2)) return esk_num_expt_exact(loc, z1, z2);
     if (k1 != ESK_NUM_FLO && k2 == ESK_NUM_RAT) {
@@ -673,7 +673,7 @@ esk_val esk_expt(int loc, esk_val z1, esk_val z2) {
 
 /* ---- exp, log, trigonometry ---------------------------------------------------------- */
 esk_val esk_exp(int loc, esk_val z) {
-    esk_num_arg(loc, "exp", z);
+    esk_num_arg(loc, "exp", &z);
     return esk_num_flo(esk_flo_exp(esk_num_to_double(z)));
 }
 
@@ -690,7 +690,7 @@ static double esk_num_log_huge(esk_val q) {
 }
 
 static double esk_num_log1(int loc, esk_val z) {
-    int k = esk_num_arg(loc, "log", z);
+    int k = esk_num_arg(loc, "log", &z);
     double d = esk_num_to_double(z);
     if (k == ESK_NUM_FLO ? d < 0 : esk_num_exact_sign(z) < 0) esk_error(loc, "log: complex results are not supported", z);
     if (k != ESK_NUM_FLO && z != ESK_FIX(0) && (d - d != 0 || d < 2.2250738585072014e-308)) return esk_num_log_huge(z);
@@ -716,23 +716,23 @@ esk_val esk_log(int loc, esk_val z1, esk_val z2) {
 }
 
 esk_val esk_sin(int loc, esk_val z) {
-    esk_num_arg(loc, "sin", z);
+    esk_num_arg(loc, "sin", &z);
     return esk_num_flo(esk_flo_sin(esk_num_to_double(z)));
 }
 
 esk_val esk_cos(int loc, esk_val z) {
-    esk_num_arg(loc, "cos", z);
+    esk_num_arg(loc, "cos", &z);
     return esk_num_flo(esk_flo_cos(esk_num_to_double(z)));
 }
 
 esk_val esk_tan(int loc, esk_val z) {
-    esk_num_arg(loc, "tan", z);
+    esk_num_arg(loc, "tan", &z);
     return esk_num_flo(esk_flo_tan(esk_num_to_double(z)));
 }
 
 esk_val esk_asin(int loc, esk_val z) {
     double d;
-    esk_num_arg(loc, "asin", z);
+    esk_num_arg(loc, "asin", &z);
     d = esk_num_to_double(z);
     if (d > 1 || d < -1) esk_error(loc, "asin: complex results are not supported", z);
     return esk_num_flo(esk_flo_asin(d));
@@ -740,16 +740,16 @@ esk_val esk_asin(int loc, esk_val z) {
 
 esk_val esk_acos(int loc, esk_val z) {
     double d;
-    esk_num_arg(loc, "acos", z);
+    esk_num_arg(loc, "acos", &z);
     d = esk_num_to_double(z);
     if (d > 1 || d < -1) esk_error(loc, "acos: complex results are not supported", z);
     return esk_num_flo(esk_flo_acos(d));
 }
 
 esk_val esk_atan(int loc, esk_val z1, esk_val z2) {
-    esk_num_arg(loc, "atan", z1);
+    esk_num_arg(loc, "atan", &z1);
     if (z2 == ESK_DEFAULT) return esk_num_flo(esk_flo_atan(esk_num_to_double(z1)));
-    esk_num_arg(loc, "atan", z2);
+    esk_num_arg(loc, "atan", &z2);
     return esk_num_flo(esk_flo_atan2(esk_num_to_double(z1), esk_num_to_double(z2)));
 }
 
@@ -781,7 +781,7 @@ static int esk_num_radix_arg(int loc, const char *who, esk_val radix) {
 }
 
 esk_val esk_number_to_string(int loc, esk_val z, esk_val radix) {
-    int k = esk_num_arg(loc, "number->string", z), r = esk_num_radix_arg(loc, "number->string", radix), len;
+    int k = esk_num_arg(loc, "number->string", &z), r = esk_num_radix_arg(loc, "number->string", radix), len;
     char small[64], *text = small;
     esk_val s;
     if (k == ESK_NUM_FLO && r != 10) esk_error(loc, "number->string: inexact numbers are written in radix 10 only", z);
@@ -969,7 +969,7 @@ esk_val esk_string_to_number(int loc, esk_val s, esk_val radix) {
     const esk_string *str;
     char small[64], *text;
     size_t i;
-    if (!ESK_HAS_TYPE(s, ESK_T_STRING)) esk_type_error(loc, "string->number", "a string", s);
+    if (ESK_UNLIKELY(ESK_REFUSE(s, !ESK_HAS_TYPE(s, ESK_T_STRING)))) esk_type_error(loc, "string->number", "a string", s);
     str = ESK_STRING(s);
     text = str->length < sizeof small ? small : esk_alloc(str->length);
     for (i = 0; i < str->length; i++) {

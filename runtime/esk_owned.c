@@ -121,7 +121,7 @@ static esk_val esk_own_release_code(esk_val self, int argc, esk_val *argv) {
  * The cell is consumed when the body returns or when an escape leaves it. */
 esk_val esk_with_resource(int loc, esk_val thunk, esk_val cell) {
     esk_val release, result;
-    esk_check_call(loc, thunk, 0);
+    esk_check_call(loc, &thunk, 0);
     if (esk_own_cell(loc, "with-resource", cell)->consumed) esk_owned_dead(loc, cell);
     release = esk_make_closure(esk_own_release_code, 0, 0, "with-resource", 2);
     ESK_CLOSURE(release)->slots[0] = cell;

@@ -294,7 +294,7 @@ esk_val esk_port_open_memory_output(uint32_t binary) { return ESK_FROM_HEAP(esk_
 static const char *esk_port_path(int loc, const char *who, esk_val name) {
     size_t n;
     const char *path;
-    if (!ESK_HAS_TYPE(name, ESK_T_STRING)) esk_type_error(loc, who, "a file name (a string)", name);
+    if (ESK_UNLIKELY(ESK_REFUSE(name, !ESK_HAS_TYPE(name, ESK_T_STRING)))) esk_type_error(loc, who, "a file name (a string)", name);
     path = esk_string_to_utf8_cstr(name, &n);
     if (strlen(path) != n) esk_port_file_error(loc, who, "file name contains a null character", 0, name);
     return path;
@@ -353,7 +353,7 @@ esk_val esk_port_current(int which) {
 esk_val esk_port_parameter(int loc, esk_val which) {
     static const char *const names[3] = {"current-input-port", "current-output-port", "current-error-port"};
     int i;
-    if (!ESK_IS_FIXNUM(which) || ESK_FIXVAL(which) < 0 || ESK_FIXVAL(which) > 2)
+    if (ESK_UNLIKELY(ESK_REFUSE(which, !ESK_IS_FIXNUM(which) || ESK_FIXVAL(which) < 0 || ESK_FIXVAL(which) > 2)))
         esk_type_error(loc, "%port-parameter", "0, 1 or 2", which);
     i = (int)ESK_FIXVAL(which);
     if (!esk_port_params[i]) {
@@ -373,7 +373,7 @@ esk_port *esk_port_arg(int loc, const char *who, esk_val v, uint32_t direction, 
     int out = direction == ESK_PORT_OUTPUT;
     esk_port_loc = loc;
     if (v == ESK_DEFAULT) v = esk_port_current(out ? 1 : 0);
-    if (!ESK_IS_PORT(v)) esk_type_error(loc, who, expected[out][binary < 0 ? 2 : binary], v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_PORT(v)))) esk_type_error(loc, who, expected[out][binary < 0 ? 2 : binary], v);
     p = ESK_PORT(v);
     if (!(p->flags & direction) || (binary >= 0 && !(p->flags & ESK_PORT_BINARY) != !binary))
         esk_type_error(loc, who, expected[out][binary < 0 ? 2 : binary], v);
@@ -386,7 +386,7 @@ esk_port *esk_port_arg(int loc, const char *who, esk_val v, uint32_t direction, 
 }
 
 static esk_port *esk_port_any(int loc, const char *who, esk_val v) {
-    if (!ESK_IS_PORT(v)) esk_type_error(loc, who, "a port", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_PORT(v)))) esk_type_error(loc, who, "a port", v);
     return ESK_PORT(v);
 }
 
@@ -436,7 +436,7 @@ esk_val esk_open_file(int loc, esk_val name, esk_val mode) {
 }
 
 esk_val esk_open_input_string(int loc, esk_val s) {
-    if (!ESK_HAS_TYPE(s, ESK_T_STRING)) esk_type_error(loc, "open-input-string", "a string", s);
+    if (ESK_UNLIKELY(ESK_REFUSE(s, !ESK_HAS_TYPE(s, ESK_T_STRING)))) esk_type_error(loc, "open-input-string", "a string", s);
     return esk_port_open_data(esk_string_to_utf8(loc, s, ESK_DEFAULT, ESK_DEFAULT), 0);
 }
 
@@ -447,7 +447,7 @@ esk_val esk_open_output_string(int loc) {
 
 /* The port reads a copy: changing the bytevector later does not show. */
 esk_val esk_open_input_bytevector(int loc, esk_val bv) {
-    if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "open-input-bytevector", "a bytevector", bv);
+    if (ESK_UNLIKELY(ESK_REFUSE(bv, !ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)))) esk_type_error(loc, "open-input-bytevector", "a bytevector", bv);
     return esk_port_open_bytes(ESK_BYTEVECTOR(bv)->bytes, ESK_BYTEVECTOR(bv)->length, ESK_PORT_BINARY);
 }
 
@@ -458,7 +458,9 @@ esk_val esk_open_output_bytevector(int loc) {
 
 /* A memory output port (open or closed: its bytes stay readable). */
 static esk_port *esk_port_memory_output(int loc, const char *who, esk_val v, uint32_t binary) {
-    esk_port *p = ESK_IS_PORT(v) ? ESK_PORT(v) : NULL;
+    esk_port *p;
+    v = esk_see_through(v);
+    p = ESK_IS_PORT(v) ? ESK_PORT(v) : NULL;
     if (!p || (p->flags & (ESK_PORT_OUTPUT | ESK_PORT_FILE | ESK_PORT_BINARY)) != (ESK_PORT_OUTPUT | binary))
         esk_type_error(loc, who, binary ? "a port made by open-output-bytevector" : "a port made by open-output-string", v);
     return p;
@@ -498,14 +500,14 @@ esk_val esk_close_port(int loc, esk_val port) {
 }
 
 esk_val esk_close_input_port(int loc, esk_val port) {
-    if (!ESK_IS_PORT(port) || !(ESK_PORT(port)->flags & ESK_PORT_INPUT))
+    if (ESK_UNLIKELY(ESK_REFUSE(port, !ESK_IS_PORT(port) || !(ESK_PORT(port)->flags & ESK_PORT_INPUT))))
         esk_type_error(loc, "close-input-port", "an input port", port);
     esk_port_close(loc, ESK_PORT(port));
     return ESK_UNSPECIFIED;
 }
 
 esk_val esk_close_output_port(int loc, esk_val port) {
-    if (!ESK_IS_PORT(port) || !(ESK_PORT(port)->flags & ESK_PORT_OUTPUT))
+    if (ESK_UNLIKELY(ESK_REFUSE(port, !ESK_IS_PORT(port) || !(ESK_PORT(port)->flags & ESK_PORT_OUTPUT))))
         esk_type_error(loc, "close-output-port", "an output port", port);
     esk_port_close(loc, ESK_PORT(port));
     return ESK_UNSPECIFIED;
@@ -630,7 +632,7 @@ esk_val esk_read_bytevector(int loc, esk_val k, esk_val port) {
 esk_val esk_read_bytevector_x(int loc, esk_val bv, esk_val port, esk_val start, esk_val end) {
     size_t from, to, got;
     esk_port *p;
-    if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "read-bytevector!", "a bytevector", bv);
+    if (ESK_UNLIKELY(ESK_REFUSE(bv, !ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)))) esk_type_error(loc, "read-bytevector!", "a bytevector", bv);
     p = esk_port_arg(loc, "read-bytevector!", port, ESK_PORT_INPUT, 1);
     esk_seq_range(loc, "read-bytevector!", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
     if (from == to) return ESK_FIX(0);
@@ -640,7 +642,7 @@ esk_val esk_read_bytevector_x(int loc, esk_val bv, esk_val port, esk_val start, 
 
 /* ---- built-ins: output ------------------------------------------------------------- */
 esk_val esk_write_char(int loc, esk_val c, esk_val port) {
-    if (!ESK_IS_CHAR(c)) esk_type_error(loc, "write-char", "a character", c);
+    if (ESK_UNLIKELY(ESK_REFUSE(c, !ESK_IS_CHAR(c)))) esk_type_error(loc, "write-char", "a character", c);
     esk_put_utf8(esk_port_arg(loc, "write-char", port, ESK_PORT_OUTPUT, 0), ESK_CHARVAL(c));
     return ESK_UNSPECIFIED;
 }
@@ -649,7 +651,7 @@ esk_val esk_write_char(int loc, esk_val c, esk_val port) {
 esk_val esk_write_string(int loc, esk_val s, esk_val port, esk_val start, esk_val end) {
     esk_port *p;
     size_t from, to;
-    if (!ESK_HAS_TYPE(s, ESK_T_STRING)) esk_type_error(loc, "write-string", "a string", s);
+    if (ESK_UNLIKELY(ESK_REFUSE(s, !ESK_HAS_TYPE(s, ESK_T_STRING)))) esk_type_error(loc, "write-string", "a string", s);
     p = esk_port_arg(loc, "write-string", port, ESK_PORT_OUTPUT, 0);
     if (start == ESK_DEFAULT && end == ESK_DEFAULT) {
         esk_string_print(p, s, 0);
@@ -666,7 +668,7 @@ esk_val esk_newline(int loc, esk_val port) {
 }
 
 esk_val esk_write_u8(int loc, esk_val byte, esk_val port) {
-    if (!ESK_IS_FIXNUM(byte) || ESK_FIXVAL(byte) < 0 || ESK_FIXVAL(byte) > 255)
+    if (ESK_UNLIKELY(ESK_REFUSE(byte, !ESK_IS_FIXNUM(byte) || ESK_FIXVAL(byte) < 0 || ESK_FIXVAL(byte) > 255)))
         esk_type_error(loc, "write-u8", "a byte (an exact integer from 0 to 255)", byte);
     esk_port_putc(esk_port_arg(loc, "write-u8", port, ESK_PORT_OUTPUT, 1), (int)ESK_FIXVAL(byte));
     return ESK_UNSPECIFIED;
@@ -676,7 +678,7 @@ esk_val esk_write_u8(int loc, esk_val byte, esk_val port) {
 esk_val esk_write_bytevector(int loc, esk_val bv, esk_val port, esk_val start, esk_val end) {
     esk_port *p;
     size_t from, to;
-    if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "write-bytevector", "a bytevector", bv);
+    if (ESK_UNLIKELY(ESK_REFUSE(bv, !ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)))) esk_type_error(loc, "write-bytevector", "a bytevector", bv);
     p = esk_port_arg(loc, "write-bytevector", port, ESK_PORT_OUTPUT, 1);
     esk_seq_range(loc, "write-bytevector", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
     esk_port_write(p, ESK_BYTEVECTOR(bv)->bytes + from, to - from);

@@ -27,11 +27,12 @@ esk_val esk_make_record(int loc, int argc, esk_val *argv) {
 
 esk_val esk_record_p(int loc, esk_val obj, esk_val type) {
     (void)loc;
+    obj = esk_see_through(obj);
     return ESK_BOOL(ESK_HAS_TYPE(obj, ESK_T_RECORD) && ESK_RECORD(obj)->type == type);
 }
 
 static esk_record *esk_rec_check(int loc, esk_val obj, esk_val type, esk_val who) {
-    if (ESK_UNLIKELY(!ESK_HAS_TYPE(obj, ESK_T_RECORD) || ESK_RECORD(obj)->type != type)) {
+    if (ESK_UNLIKELY(ESK_REFUSE(obj, !ESK_HAS_TYPE(obj, ESK_T_RECORD) || ESK_RECORD(obj)->type != type))) {
         esk_val name = ((esk_record_type *)ESK_HEAP(type))->name;
         char what[256];
         snprintf(what, sizeof what, "a record of type %s", ESK_HAS_TYPE(name, ESK_T_SYMBOL) ? ESK_SYMBOL(name)->name : "?");
@@ -87,7 +88,7 @@ esk_val esk_force(int loc, esk_val p) {
         esk_val state = ESK_REC_PROMISE(p)->state, next;
         if (ESK_CAR(state) == ESK_TRUE) return ESK_CDR(state);
         next = esk_call0(loc, ESK_CDR(state));
-        if (!ESK_HAS_TYPE(next, ESK_T_PROMISE)) esk_type_error(loc, "force", "a promise from delay-force", next);
+        if (ESK_UNLIKELY(ESK_REFUSE(next, !ESK_HAS_TYPE(next, ESK_T_PROMISE)))) esk_type_error(loc, "force", "a promise from delay-force", next);
         state = ESK_REC_PROMISE(p)->state;
         if (ESK_CAR(state) != ESK_TRUE) {
             esk_val other = ESK_REC_PROMISE(next)->state;

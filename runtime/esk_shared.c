@@ -392,7 +392,8 @@ esk_val esk_shared_trampoline(esk_val r) {
     size_t mark = esk_tc_mark < esk_shared_depth ? esk_tc_mark : esk_shared_depth;
     while (r == ESK_TAIL_CALL) {
         esk_val f = esk_tc_proc;
-        r = esk_check_call(esk_tc_loc, f, esk_tc_argc)->code(f, esk_tc_argc, esk_tc_argv);
+        esk_closure *c = esk_check_call(esk_tc_loc, &f, esk_tc_argc);
+        r = c->code(f, esk_tc_argc, esk_tc_argv);
         if (esk_shared_depth != mark) esk_shared_leave(mark, r);
     }
     return r;
@@ -443,6 +444,11 @@ esk_val esk_prim_ref_count(int loc, esk_val s) {
 }
 
 esk_val esk_prim_shared_value(int loc, esk_val s) { return esk_shared_payload(esk_shared_arg(loc, "shared-value", s)); }
+
+esk_val esk_shared_contents(esk_val v) {
+    while (ESK_IS_SHARED(v)) v = esk_shared_payload(ESK_SHARED_CELL(v));
+    return v;
+}
 
 esk_val esk_prim_shared_p(int loc, esk_val x) {
     (void)loc;

@@ -273,12 +273,12 @@ int esk_string_equal(esk_val a, esk_val b) {
 
 /* ---- basic procedures ----------------------------------------------------------- */
 static esk_string *esk_str_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_HAS_TYPE(v, ESK_T_STRING)) esk_type_error(loc, who, "a string", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_STRING)))) esk_type_error(loc, who, "a string", v);
     return ESK_STRING(v);
 }
 
 static uint32_t esk_str_char_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_IS_CHAR(v)) esk_type_error(loc, who, "a character", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_CHAR(v)))) esk_type_error(loc, who, "a character", v);
     return ESK_CHARVAL(v);
 }
 
@@ -337,7 +337,7 @@ esk_val esk_string_append(int loc, int argc, esk_val *argv) {
     size_t length = 0;
     uint32_t width = 1;
     for (int i = 0; i < argc; ++i) {
-        esk_string *s = esk_str_arg(loc, "string-append", argv[i]);
+        esk_string *s = esk_str_arg(loc, "string-append", argv[i] = esk_see_through(argv[i]));
         length += s->length;
         if (s->width == 4 && esk_str_max_char(s, 0, s->length) > 0xFF) width = 4;
     }
@@ -383,7 +383,7 @@ esk_val esk_string_to_list(int loc, esk_val sv, esk_val start, esk_val end) {
 }
 
 esk_val esk_list_to_string(int loc, esk_val list) {
-    size_t n = esk_seq_list_length(loc, "list->string", list);
+    size_t n = esk_seq_list_length(loc, "list->string", list = esk_see_through(list));
     esk_val r = esk_string_alloc(n, 1);
     for (size_t i = 0; i < n; ++i, list = ESK_CDR(list))
         esk_str_put(ESK_STRING(r), i, esk_str_char_arg(loc, "list->string", ESK_CAR(list)));
@@ -400,7 +400,7 @@ esk_val esk_string_to_vector(int loc, esk_val sv, esk_val start, esk_val end) {
 }
 
 esk_val esk_vector_to_string(int loc, esk_val vv, esk_val start, esk_val end) {
-    if (!ESK_HAS_TYPE(vv, ESK_T_VECTOR)) esk_type_error(loc, "vector->string", "a vector", vv);
+    if (ESK_UNLIKELY(ESK_REFUSE(vv, !ESK_HAS_TYPE(vv, ESK_T_VECTOR)))) esk_type_error(loc, "vector->string", "a vector", vv);
     esk_vector *v = ESK_VECTOR(vv);
     size_t from, to;
     esk_seq_range(loc, "vector->string", vv, v->h.size, start, end, &from, &to);
@@ -420,7 +420,7 @@ esk_val esk_string_to_utf8(int loc, esk_val sv, esk_val start, esk_val end) {
 }
 
 esk_val esk_utf8_to_string(int loc, esk_val bv, esk_val start, esk_val end) {
-    if (!ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)) esk_type_error(loc, "utf8->string", "a bytevector", bv);
+    if (ESK_UNLIKELY(ESK_REFUSE(bv, !ESK_HAS_TYPE(bv, ESK_T_BYTEVECTOR)))) esk_type_error(loc, "utf8->string", "a bytevector", bv);
     size_t from, to, count;
     uint32_t max;
     esk_seq_range(loc, "utf8->string", bv, ESK_BYTEVECTOR(bv)->length, start, end, &from, &to);
@@ -464,7 +464,7 @@ typedef enum esk_str_order { ESK_STR_EQ, ESK_STR_LT, ESK_STR_GT, ESK_STR_LE, ESK
 
 static esk_val esk_str_compare_all(int loc, const char *who, int argc, esk_val *argv, esk_str_order order,
                                    int fold) {
-    for (int i = 0; i < argc; ++i) esk_str_arg(loc, who, argv[i]);
+    for (int i = 0; i < argc; ++i) esk_str_arg(loc, who, argv[i] = esk_see_through(argv[i]));
     for (int i = 0; i + 1 < argc; ++i) {
         const esk_string *a = ESK_STRING(argv[i]), *b = ESK_STRING(argv[i + 1]);
         if (order == ESK_STR_EQ && !fold && a->length != b->length) return ESK_FALSE;
@@ -586,9 +586,10 @@ esk_val esk_string_foldcase(int loc, esk_val s) {
 /* Checks (proc string1 string2 ...) and returns the shortest length. */
 static size_t esk_str_check_walk(int loc, const char *who, int argc, esk_val *argv) {
     size_t shortest = ESK_SEQ_MAX_LENGTH;
+    argv[0] = esk_see_through(argv[0]);  /* shared values: their contents */
     if (!ESK_HAS_TYPE(argv[0], ESK_T_CLOSURE)) esk_type_error(loc, who, "a procedure", argv[0]);
     for (int k = 1; k < argc; ++k) {
-        esk_string *s = esk_str_arg(loc, who, argv[k]);
+        esk_string *s = esk_str_arg(loc, who, argv[k] = esk_see_through(argv[k]));
         if (s->length < shortest) shortest = s->length;
     }
     return shortest;
@@ -612,7 +613,7 @@ esk_val esk_string_map(int loc, int argc, esk_val *argv) {
     esk_val r = esk_string_alloc(n, 1);
     for (size_t i = 0; i < n; ++i) {
         esk_val c = esk_str_call_at(loc, argc, argv, i, args);
-        if (!ESK_IS_CHAR(c)) esk_type_error(loc, "string-map", "a character from the procedure", c);
+        if (ESK_UNLIKELY(ESK_REFUSE(c, !ESK_IS_CHAR(c)))) esk_type_error(loc, "string-map", "a character from the procedure", c);
         esk_str_put(ESK_STRING(r), i, ESK_CHARVAL(c));
     }
     return r;

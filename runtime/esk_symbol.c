@@ -186,7 +186,7 @@ void esk_symbol_print(esk_port *out, esk_val sym, int escaped) {
 
 /* ---- built-ins ---------------------------------------------------------------- */
 static esk_symbol *esk_sym_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_HAS_TYPE(v, ESK_T_SYMBOL)) esk_type_error(loc, who, "a symbol", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_SYMBOL)))) esk_type_error(loc, who, "a symbol", v);
     return ESK_SYMBOL(v);
 }
 
@@ -203,7 +203,7 @@ esk_val esk_symbol_to_string(int loc, esk_val sym) {
 /* Short names are encoded on the stack: most lookups allocate nothing. */
 esk_val esk_string_to_symbol(int loc, esk_val sv) {
     unsigned char buffer[256];
-    if (!ESK_HAS_TYPE(sv, ESK_T_STRING)) esk_type_error(loc, "string->symbol", "a string", sv);
+    if (ESK_UNLIKELY(ESK_REFUSE(sv, !ESK_HAS_TYPE(sv, ESK_T_STRING)))) esk_type_error(loc, "string->symbol", "a string", sv);
     const esk_string *s = ESK_STRING(sv);
     if ((size_t)s->length * 4 > sizeof buffer) {
         size_t length;
@@ -216,7 +216,7 @@ esk_val esk_string_to_symbol(int loc, esk_val sv) {
 }
 
 esk_val esk_symbol_eq_p(int loc, int argc, esk_val *argv) {
-    for (int i = 0; i < argc; ++i) esk_sym_arg(loc, "symbol=?", argv[i]);
+    for (int i = 0; i < argc; ++i) esk_sym_arg(loc, "symbol=?", argv[i] = esk_see_through(argv[i]));
     for (int i = 0; i + 1 < argc; ++i)
         if (argv[i] != argv[i + 1]) return ESK_FALSE;
     return ESK_TRUE;

@@ -22,7 +22,7 @@ esk_val esk_command_line(int loc) {
 esk_val esk_get_environment_variable(int loc, esk_val name) {
     char *key;
     const char *value;
-    if (!ESK_HAS_TYPE(name, ESK_T_STRING)) esk_type_error(loc, "get-environment-variable", "a string", name);
+    if (ESK_UNLIKELY(ESK_REFUSE(name, !ESK_HAS_TYPE(name, ESK_T_STRING)))) esk_type_error(loc, "get-environment-variable", "a string", name);
     key = esk_string_to_utf8_cstr(name, NULL);
     value = getenv(key);
     return value ? esk_sys_string(value) : ESK_FALSE;

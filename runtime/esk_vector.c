@@ -46,7 +46,7 @@ size_t esk_seq_list_length(int loc, const char *who, esk_val list) {
 }
 
 size_t esk_seq_length_arg(int loc, const char *who, esk_val k) {
-    if (!ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0 || (uintptr_t)ESK_FIXVAL(k) > ESK_SEQ_MAX_LENGTH)
+    if (ESK_UNLIKELY(ESK_REFUSE(k, !ESK_IS_FIXNUM(k) || ESK_FIXVAL(k) < 0 || (uintptr_t)ESK_FIXVAL(k) > ESK_SEQ_MAX_LENGTH)))
         esk_type_error(loc, who, "a length (an exact integer from 0 to 2147483647)", k);
     return (size_t)ESK_FIXVAL(k);
 }
@@ -75,7 +75,7 @@ esk_val esk_vector_from(size_t length, const esk_val *items) {
 }
 
 static esk_vector *esk_vec_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_HAS_TYPE(v, ESK_T_VECTOR)) esk_type_error(loc, who, "a vector", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_VECTOR)))) esk_type_error(loc, who, "a vector", v);
     return ESK_VECTOR(v);
 }
 
@@ -121,7 +121,7 @@ esk_val esk_vector_to_list(int loc, esk_val vv, esk_val start, esk_val end) {
 }
 
 esk_val esk_list_to_vector(int loc, esk_val list) {
-    size_t n = esk_seq_list_length(loc, "list->vector", list);
+    size_t n = esk_seq_list_length(loc, "list->vector", list = esk_see_through(list));
     esk_val r = esk_vector_alloc(n, ESK_FALSE);
     for (size_t i = 0; i < n; ++i, list = ESK_CDR(list)) esk_vec_store(ESK_VECTOR(r), i, ESK_CAR(list));
     return r;
@@ -159,7 +159,7 @@ esk_val esk_vector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk_val
 
 esk_val esk_vector_append(int loc, int argc, esk_val *argv) {
     size_t length = 0, at = 0;
-    for (int i = 0; i < argc; ++i) length += esk_vec_arg(loc, "vector-append", argv[i])->h.size;
+    for (int i = 0; i < argc; ++i) length += esk_vec_arg(loc, "vector-append", argv[i] = esk_see_through(argv[i]))->h.size;
     if (length > ESK_SEQ_MAX_LENGTH) esk_error(loc, "vector-append: result too long", ESK_FIX((intptr_t)length));
     esk_val r = esk_vector_alloc(length, ESK_FALSE);
     for (int i = 0; i < argc; ++i) {
@@ -175,9 +175,10 @@ esk_val esk_vector_append(int loc, int argc, esk_val *argv) {
 /* Checks (proc vector1 vector2 ...) and returns the shortest length. */
 static size_t esk_vec_check_walk(int loc, const char *who, int argc, esk_val *argv) {
     size_t shortest = ESK_SEQ_MAX_LENGTH;
+    argv[0] = esk_see_through(argv[0]);  /* shared values: their contents */
     if (!ESK_HAS_TYPE(argv[0], ESK_T_CLOSURE)) esk_type_error(loc, who, "a procedure", argv[0]);
     for (int k = 1; k < argc; ++k) {
-        esk_vector *v = esk_vec_arg(loc, who, argv[k]);
+        esk_vector *v = esk_vec_arg(loc, who, argv[k] = esk_see_through(argv[k]));
         if (v->h.size < shortest) shortest = v->h.size;
     }
     return shortest;
@@ -232,7 +233,7 @@ esk_val esk_bytevector_from(const uint8_t *bytes, size_t length) {
 static esk_bytevector *esk_vec_bytes_arg(int loc, const char *who, esk_val v) {
     esk_bytevector *b;
     esk_arena *home;
-    if (!ESK_HAS_TYPE(v, ESK_T_BYTEVECTOR)) esk_type_error(loc, who, "a bytevector", v);
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_HAS_TYPE(v, ESK_T_BYTEVECTOR)))) esk_type_error(loc, who, "a bytevector", v);
     b = ESK_BYTEVECTOR(v);
     home = b->bytes == b->data ? NULL : esk_arena_of(b->bytes);
     if (ESK_UNLIKELY(home && home->kind == ESK_ARENA_DESTROYED)) {
@@ -244,7 +245,7 @@ static esk_bytevector *esk_vec_bytes_arg(int loc, const char *who, esk_val v) {
 }
 
 static uint8_t esk_vec_byte_arg(int loc, const char *who, esk_val v) {
-    if (!ESK_IS_FIXNUM(v) || ESK_FIXVAL(v) < 0 || ESK_FIXVAL(v) > 255)
+    if (ESK_UNLIKELY(ESK_REFUSE(v, !ESK_IS_FIXNUM(v) || ESK_FIXVAL(v) < 0 || ESK_FIXVAL(v) > 255)))
         esk_type_error(loc, who, "a byte (an exact integer from 0 to 255)", v);
     return (uint8_t)ESK_FIXVAL(v);
 }
@@ -302,7 +303,7 @@ esk_val esk_bytevector_copy_x(int loc, esk_val to, esk_val at, esk_val from, esk
 
 esk_val esk_bytevector_append(int loc, int argc, esk_val *argv) {
     size_t length = 0, at = 0;
-    for (int i = 0; i < argc; ++i) length += esk_vec_bytes_arg(loc, "bytevector-append", argv[i])->length;
+    for (int i = 0; i < argc; ++i) length += esk_vec_bytes_arg(loc, "bytevector-append", argv[i] = esk_see_through(argv[i]))->length;
     if (length > ESK_SEQ_MAX_LENGTH)
         esk_error(loc, "bytevector-append: result too long", ESK_FIX((intptr_t)length));
     esk_val r = esk_bytevector_alloc(length, 0);

@@ -10,6 +10,8 @@ A program NAME.scm (or NAME.lisp, compiled with --target=vm) expects:
   NAME.out   its standard output (missing: expect no output)
   NAME.err   its standard error; when eshkolc rejects the program (exit 1),
              eshkolc's diagnostics, and then NAME.out must not exist
+  NAME.warn  eshkolc's standard error (its warnings) when it accepts the
+             program (missing: eshkolc must print nothing)
 At least one of the two must exist. Each build runs in an empty temporary
 working folder of its own (files it writes vanish afterwards). Directives,
 in the comment lines that open the program (each key may repeat; eshkolc,
@@ -253,7 +255,7 @@ def discover(paths):
 def orphans(directory):
     return [f"{display_name(p)}: expectation file with no program beside it"
             for p in sorted(directory.rglob("*"))
-            if p.suffix in (".out", ".err")
+            if p.suffix in (".out", ".err", ".warn")
             and not any(p.with_suffix(s).exists() for s in SOURCE_SUFFIXES)]
 
 
@@ -443,9 +445,14 @@ class GoldenTest:
             if self.options.bless:
                 self.blessed += bless(prog, compiled.stdout, compiled.stderr)
             return [("eshkolc", f) for f in judge_output(prog, compiled, "eshkolc --dump")]
-        if compiled.stderr:
-            return [("eshkolc", "eshkolc succeeded but wrote to stderr:\n"
-                     + tail(compiled.stderr, DIFF_LINES))]
+        expected_warn = prog.expected(".warn")
+        if expected_warn is not None:
+            failure = compare("eshkolc warnings", expected_warn, compiled.stderr, prog.path.stem + ".warn")
+            if failure:
+                return [("eshkolc", failure)]
+        elif compiled.stderr:
+            return [("eshkolc", "eshkolc succeeded but wrote to stderr (expected warnings go in "
+                     f"{prog.path.stem}.warn):\n" + tail(compiled.stderr, DIFF_LINES))]
         return self.build_and_run_all(c_file, configs)
 
     def compile(self, c_file):

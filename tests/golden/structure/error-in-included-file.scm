@@ -1,3 +1,4 @@
 ; Errors in included code are reported in the included file.
 (include "include/broken.ss")
 (uses-unknown 1)
+(wrong-arity)

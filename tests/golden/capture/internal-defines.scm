@@ -1,0 +1,35 @@
+; Internal defines referenced from lambdas nested in other internal defines.
+(define (fix-table table)
+  (define (keep? x) (> x 0))
+  (define (filter-and-fix pred update lst)
+    (let loop ((lst lst))
+      (cond ((null? lst) '())
+            ((pred (car lst)) (cons (update (car lst)) (loop (cdr lst))))
+            (else (loop (cdr lst))))))
+  (define (fix-line line) (filter-and-fix (lambda (e) (keep? e)) (lambda (e) (* e 10)) line))
+  (cons (fix-line (car table))
+        (filter-and-fix (lambda (e) (keep? (car e))) (lambda (e) (fix-line e)) (cdr table))))
+(display (fix-table '((1 -2 3) (4 5) (-1 2))))
+(newline)
+
+; An internal define that captures its parent's parameter is a procedure
+; with a closure; one that captures only other known procedures is not.
+(define (tally xs limit)
+  (define (small? x) (< x limit))
+  (define (sq x) (* x x))
+  (define (sq-if-small x) (if (small? x) (sq x) x))
+  (define (walk f l) (if (null? l) '() (cons (f (car l)) (walk f (cdr l)))))
+  (walk (lambda (x) (sq-if-small x)) xs))
+(display (tally '(1 5 2 8 3) 4))
+(newline)
+
+; Three levels of nesting, each level calling the outer known procedures.
+(define (outer n)
+  (define (inc x) (+ x 1))
+  (define (twice f x) (f (f x)))
+  (define (middle m)
+    (define (inner k) (twice (lambda (y) (inc y)) (+ k m)))
+    (map (lambda (k) (inner k)) (list n m)))
+  (middle (inc n)))
+(display (outer 10))
+(newline)
