@@ -42,6 +42,7 @@ sys.exit(0 if folders != known else 1)
 PY
 }
 
+# Builds the given ninja targets (default: everything).
 eshkol_build() {
     local build="$ESHKOL_ROOT/build"
     if [[ ! -f "$build/build.ninja" ]]; then
@@ -50,10 +51,12 @@ eshkol_build() {
         echo "setup: tests/golden has new or removed areas; reconfiguring" >&2
         meson setup --reconfigure "$build" "$ESHKOL_ROOT" >&2
     fi
-    ninja -C "$build" >&2
+    ninja -C "$build" "$@" >&2
 }
 
+# tools/run passes the one target it needs (the compiler), so a first run
+# on a fresh clone does not wait for the test binaries.
 eshkol_setup() {
     eshkol_install_packages
-    eshkol_build
+    eshkol_build "$@"
 }
