@@ -68,6 +68,8 @@ std::string Emitter::constant_expr(const Datum* d) {
 // An exact integer beyond the fixnum range, built from 32-bit pieces:
 // acc = acc * 2^32 + piece, most significant first.
 std::string Emitter::number_constant(const Number& n) {
+    if (n.polar) return fmt::format("esk_make_polar(0, {}, {})", number_constant(n.parts->first), number_constant(n.parts->second));
+    if (n.is_complex()) return fmt::format("esk_cpx_make({}, {})", number_constant(n.parts->first), number_constant(n.parts->second));
     if (!n.exact) return fmt::format("esk_make_flonum({})", double_literal(n.flo));
     auto integer = [](const BigInt& v) {
         std::string hex = (v.negative() ? -v : v).to_string(16);

@@ -58,7 +58,7 @@ bool never_shared(std::string_view name) {
         "string-copy", "list->string", "string->list", "symbol->string", "string->symbol", "number->string",
         "string->number", "char->integer", "integer->char", "exact", "inexact", "abs", "quotient", "remainder",
         "modulo", "min", "max", "gcd", "lcm", "expt", "sqrt", "square", "floor", "ceiling", "round", "truncate",
-        "numerator", "denominator", "exp", "log", "sin", "cos", "tan", "asin", "acos", "atan", "display", "write",
+        "numerator", "denominator", "make-rectangular", "make-polar", "real-part", "imag-part", "magnitude", "angle", "exp", "log", "sin", "cos", "tan", "asin", "acos", "atan", "display", "write",
         "newline", "write-char", "write-string", "weak-ref", "ref-count", "eof-object", "not",
         "error", "raise", "exit", "emergency-exit"};  // the last ones never return
     return name.ends_with('?') || name.ends_with('!') || names.count(name) != 0;

@@ -16,7 +16,7 @@ namespace {
 
 // The (scheme NAME) libraries of R7RS-small eshkol provides.
 constexpr std::string_view scheme_libraries[] = {
-    "base", "case-lambda", "char", "cxr", "file", "inexact", "lazy", "process-context", "read", "r5rs", "time", "write",
+    "base", "case-lambda", "char", "complex", "cxr", "file", "inexact", "lazy", "process-context", "read", "r5rs", "time", "write",
 };
 
 bool is_form(const Datum* d, std::string_view name) {
@@ -42,10 +42,6 @@ bool known_library(const Datum* name, std::string& why_not) {
             if (part == lib) return true;
         if (part == "eval" || part == "repl" || part == "load") {
             why_not = fmt::format("library {} is not supported: a compiled program has no eval", written);
-            return false;
-        }
-        if (part == "complex") {
-            why_not = fmt::format("library {} is not supported: eshkol has no complex numbers", written);
             return false;
         }
     }

@@ -13,6 +13,10 @@
 
 namespace eshkol {
 
+namespace {
+double ratio_to_double(const BigInt& n, const BigInt& d);
+}
+
 // ---- Number -----------------------------------------------------------------
 
 Number Number::integer(BigInt n) {
@@ -47,7 +51,42 @@ Number Number::flonum(double d) {
     return r;
 }
 
+Number Number::rectangular(Number re, Number im) {
+    if (im.exact && im.num.is_zero()) return re;  // (real? -2.5+0i) is #t
+    auto inexact = [](Number n) {
+        if (n.exact) n = Number::flonum(ratio_to_double(n.num, n.den));
+        return n;
+    };
+    if (re.exact != im.exact) {
+        re = inexact(std::move(re));
+        im = inexact(std::move(im));
+    }
+    Number r;
+    r.exact = re.exact;
+    r.parts = std::make_shared<const std::pair<Number, Number>>(std::move(re), std::move(im));
+    return r;
+}
+
+Number Number::polar_form(Number magnitude, Number angle) {
+    if (angle.exact && angle.num.is_zero()) return magnitude;
+    Number r;
+    r.exact = false;
+    r.polar = true;
+    r.parts = std::make_shared<const std::pair<Number, Number>>(std::move(magnitude), std::move(angle));
+    return r;
+}
+
+bool eqv(const Number& a, const Number& b) {
+    if (a.is_complex() || b.is_complex())
+        return a.is_complex() && b.is_complex() && a.polar == b.polar && eqv(a.parts->first, b.parts->first) &&
+               eqv(a.parts->second, b.parts->second);
+    if (a.exact != b.exact) return false;
+    if (a.exact) return a.num == b.num && a.den == b.den;
+    return std::signbit(a.flo) == std::signbit(b.flo) && (a.flo == b.flo || (std::isnan(a.flo) && std::isnan(b.flo)));
+}
+
 bool Number::is_integer() const {
+    if (parts) return false;
     if (exact) return den == BigInt(1);
     return std::isfinite(flo) && flo == std::floor(flo);
 }
@@ -204,27 +243,6 @@ bool scan_real(std::string_view s, size_t& pos, int radix, RealSyntax& out) {
     return true;
 }
 
-// True when s (after the prefix) is one of the R7RS <complex R> forms other
-// than a plain <real R>: a@b, a+bi, a-i, +bi, +i, +inf.0i, ...
-bool is_complex_syntax(std::string_view s, int radix) {
-    RealSyntax part;
-    if (s == "+i" || s == "-i") return true;
-    size_t pos = 0;
-    if (!scan_real(s, pos, radix, part)) return false;
-    std::string_view rest = s.substr(pos);
-    if (rest.empty()) return false;
-    bool signed_start = s[0] == '+' || s[0] == '-';
-    if (lower(rest[0]) == 'i' && rest.size() == 1) return signed_start;  // +2i
-    if (rest[0] == '@') {
-        size_t p = 1;
-        return scan_real(rest, p, radix, part) && p == rest.size();
-    }
-    if (rest[0] != '+' && rest[0] != '-') return false;
-    if (rest.size() == 2 && lower(rest[1]) == 'i') return true;  // 1+i
-    size_t p = 0;
-    return scan_real(rest, p, radix, part) && p + 1 == rest.size() && lower(rest[p]) == 'i';
-}
-
 // The exact value of a decimal: (digits.fraction) * 10^exponent.
 std::optional<Number> exact_decimal(const RealSyntax& r) {
     std::string all(r.digits);
@@ -291,6 +309,52 @@ std::optional<Number> make_number(const RealSyntax& r, int radix, char exactness
     return Number::flonum(r.negative && d == 0.0 ? -0.0 : d);
 }
 
+// A <real R> that is all of s, with exactness applied; nullopt otherwise
+// (*malformed set when it was a real whose value cannot be made).
+std::optional<Number> real_text(std::string_view s, int radix, char exactness, bool* malformed) {
+    RealSyntax real;
+    size_t pos = 0;
+    if (s.empty() || !scan_real(s, pos, radix, real) || pos != s.size()) return std::nullopt;
+    auto value = make_number(real, radix, exactness);
+    if (!value) *malformed = true;
+    return value;
+}
+
+// The other forms of <complex R> (after the prefix): <real>@<real>,
+// <real>+<ureal>i, <real>-i, +<ureal>i, +i, +inf.0i ... The imaginary part
+// starts at the last sign that does not begin the text or an exponent (in
+// radix 10 'e' marks an exponent, elsewhere it is a digit). As the runtime's
+// esk_num_parse_complex does, so that literals and string->number agree.
+std::optional<Number> complex_text(std::string_view s, int radix, char exactness, bool* malformed) {
+    if (size_t at = s.find('@'); at != std::string_view::npos) {
+        auto m = real_text(s.substr(0, at), radix, exactness, malformed);
+        auto a = real_text(s.substr(at + 1), radix, exactness, malformed);
+        if (!m || !a) return std::nullopt;
+        return Number::polar_form(std::move(*m), std::move(*a));
+    }
+    if (s.size() < 2 || lower(s.back()) != 'i') return std::nullopt;
+    s.remove_suffix(1);
+    size_t split = 0;
+    for (size_t i = s.size(); i-- > 1;) {
+        if ((s[i] == '+' || s[i] == '-') && !(radix == 10 && lower(s[i - 1]) == 'e')) {
+            split = i;
+            break;
+        }
+    }
+    std::optional<Number> re = Number::integer(0);
+    if (split > 0) re = real_text(s.substr(0, split), radix, exactness, malformed);
+    std::string_view im_text = s.substr(split);
+    if (!re || (im_text[0] != '+' && im_text[0] != '-')) return std::nullopt;
+    std::optional<Number> im = im_text.size() == 1 ? Number::integer(im_text[0] == '+' ? 1 : -1)
+                                                    : real_text(im_text, radix, exactness, malformed);
+    if (!im) return std::nullopt;
+    if (exactness == 'i') {
+        if (re->exact) re = Number::flonum(ratio_to_double(re->num, re->den));
+        if (im->exact) im = Number::flonum(ratio_to_double(im->num, im->den));
+    }
+    return Number::rectangular(std::move(*re), std::move(*im));
+}
+
 // <prefix R> → <radix R> <exactness> | <exactness> <radix R>. Returns false
 // for a repeated or unknown marker; prefix_length counts consumed chars.
 bool scan_prefix(std::string_view s, size_t& prefix_length, int& radix, char& exactness) {
@@ -342,19 +406,13 @@ std::optional<Number> parse_number(std::string_view text, int default_radix,
         if (prefix_length > 0) err = NumberError::malformed;
         return std::nullopt;
     }
-    RealSyntax real;
-    size_t pos = 0;
-    if (text.size() <= max_number_length && scan_real(body, pos, radix, real) &&
-        pos == body.size()) {
-        auto value = make_number(real, radix, exactness);
-        if (!value) err = NumberError::malformed;
-        return value;
+    bool malformed = false;
+    if (text.size() <= max_number_length) {
+        if (auto value = real_text(body, radix, exactness, &malformed)) return value;
+        if (!malformed)
+            if (auto value = complex_text(body, radix, exactness, &malformed)) return value;
     }
-    if (text.size() <= max_number_length && is_complex_syntax(body, radix)) {
-        err = NumberError::complex_unsupported;
-    } else if (numeric) {
-        err = NumberError::malformed;
-    }
+    if (numeric || malformed) err = NumberError::malformed;
     return std::nullopt;
 }
 
@@ -369,6 +427,17 @@ std::string flonum_to_string(double d) {
 }
 
 std::string number_to_string(const Number& n, int radix) {
+    if (n.polar) return number_to_string(n.parts->first, radix) + "@" + number_to_string(n.parts->second, radix);
+    if (n.parts) {  // as the runtime writes it (esk_cpx_to_cstring)
+        const Number& re = n.parts->first;
+        const Number& im = n.parts->second;
+        std::string s = re.exact && re.num.is_zero() ? "" : number_to_string(re, radix);
+        if (im.exact && im.den == BigInt(1) && (im.num == BigInt(1) || im.num == BigInt(-1)))
+            return s + (im.num == BigInt(1) ? "+i" : "-i");
+        std::string i = number_to_string(im, radix);
+        if (i[0] != '-' && i[0] != '+') s += '+';
+        return s + i + "i";
+    }
     if (!n.exact) return flonum_to_string(n.flo);
     std::string s = n.num.to_string(radix);
     if (!(n.den == BigInt(1))) s += "/" + n.den.to_string(radix);

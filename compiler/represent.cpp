@@ -4,9 +4,17 @@
 //
 //   - An expression is a flonum when it is a flonum literal, a flonum
 //     variable, (exact->inexact x), + - * / with at least one flonum operand
-//     (R7RS contagion: the result is a flonum or an error), sqrt abs floor
-//     ceiling round truncate square of a flonum, or an if/begin/let whose
-//     every result is one.
+//     (R7RS contagion: the result is a flonum or an error), abs floor
+//     ceiling round truncate square of a flonum, sqrt of a flonum known to
+//     be >= 0, or an if/begin/let whose every result is one.
+//   - Complex numbers break contagion: (+ 1.0 z) is complex when z is. A
+//     program that cannot make a complex number -- no complex literal, no
+//     make-rectangular make-polar string->number read, no sqrt log expt
+//     asin acos whose argument might take it off the reals -- has only real
+//     numbers, and the rules above hold as they are. In one that can, an
+//     operand or the argument of exact->inexact must be known real as well
+//     (a flonum expression, a real literal, the result of length, abs,
+//     floor, magnitude, ...), so those programs pay where they mix.
 //   - A variable is a flonum variable when every value bound to it is a
 //     flonum expression: the init of a let (not letrec: those can be read
 //     before their init), every set!, and for the parameters of loops
@@ -19,6 +27,7 @@
 //     own) and it is read as a number at least as often as it escapes (each
 //     escaping read boxes anew).
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lower.hpp"
 #include "passes.hpp"
@@ -69,6 +78,11 @@ private:
     };
     std::unordered_map<const Var*, Uses> uses_;
     enum class Context { boxed, number, effect };
+    bool complex_ = false;  // the program may make complex numbers
+
+    bool makes_complex(const Expr& e);
+    bool real(const Expr& e);
+    bool nonnegative(const Expr& e);
 
     const Lambda* c_function(const Lambda* l) const;
     bool unboxable_params(const Lambda* l) const;
@@ -149,14 +163,142 @@ bool Representer::typed_call(const Call& c) {
     const Primitive* p = called_primitive(c);
     if (!p) return false;
     switch (flonum_op(p->name)) {
-    case FlonumOp::arithmetic:
-        for (auto& a : c.args)
-            if (typed(*a)) return true;
-        return false;
-    case FlonumOp::inexact: return c.args.size() == 1;
-    case FlonumOp::unary: return c.args.size() == 1 && typed(*c.args[0]);
+    case FlonumOp::arithmetic: {
+        bool any = false;
+        for (auto& a : c.args) {
+            bool flonum = typed(*a);
+            if (!flonum && complex_ && !real(*a)) return false;
+            any |= flonum;
+        }
+        return any;
+    }
+    case FlonumOp::inexact: return c.args.size() == 1 && (!complex_ || real(*c.args[0]));
+    case FlonumOp::unary:
+        return c.args.size() == 1 && typed(*c.args[0]) && (p->name != "sqrt" || nonnegative(*c.args[0]));
     default: return false;
     }
+}
+
+// ---- complex numbers ----------------------------------------------------------
+
+bool has_complex(const Datum* d) {
+    if (!d) return false;
+    if (d->kind == DatumKind::number) return d->number.is_complex();
+    for (const Datum* x : d->items)
+        if (has_complex(x)) return true;
+    return d->tail && has_complex(d->tail);
+}
+
+// Is e surely a real number (or an error), whatever the program holds?
+bool Representer::real(const Expr& e) {
+    if (!complex_) return true;  // while complex_ is being decided: every number is real
+    if (typed(e)) return true;
+    if (auto* k = std::get_if<Const>(&e.node))
+        return k->datum && k->datum->kind == DatumKind::number && k->datum->number.is_real();
+    if (auto* i = std::get_if<If>(&e.node)) return i->otherwise && real(*i->then) && real(*i->otherwise);
+    if (auto* q = std::get_if<Seq>(&e.node)) return real(*q->body.back());
+    if (auto* l = std::get_if<Let>(&e.node)) return real(*l->body);
+    auto* c = std::get_if<Call>(&e.node);
+    const Primitive* p = c ? called_primitive(*c) : nullptr;
+    if (!p) return false;
+    static const std::unordered_set<std::string_view> real_results = {
+        "length", "vector-length", "string-length", "bytevector-length", "char->integer", "bytevector-u8-ref",
+        "quotient", "remainder", "modulo", "floor-quotient", "floor-remainder", "truncate-quotient",
+        "truncate-remainder", "floor", "ceiling", "round", "truncate", "abs", "magnitude", "real-part",
+        "imag-part", "angle", "numerator", "denominator", "max", "min", "gcd", "lcm", "exact-integer-sqrt"};
+    if (real_results.count(p->name)) return true;
+    if (p->name == "+" || p->name == "-" || p->name == "*" || p->name == "square" || p->name == "exact" ||
+        p->name == "inexact" || p->name == "exact->inexact" || p->name == "inexact->exact") {
+        for (auto& a : c->args)
+            if (!real(*a)) return false;
+        return true;
+    }
+    return false;
+}
+
+// Is e surely a real number >= 0 (or NaN, or an error)?
+bool Representer::nonnegative(const Expr& e) {
+    if (auto* k = std::get_if<Const>(&e.node)) {
+        if (!k->datum || k->datum->kind != DatumKind::number || !k->datum->number.is_real()) return false;
+        const Number& n = k->datum->number;
+        return n.exact ? !n.num.negative() : !(n.flo < 0);
+    }
+    if (auto* i = std::get_if<If>(&e.node)) return i->otherwise && nonnegative(*i->then) && nonnegative(*i->otherwise);
+    if (auto* q = std::get_if<Seq>(&e.node)) return nonnegative(*q->body.back());
+    if (auto* l = std::get_if<Let>(&e.node)) return nonnegative(*l->body);
+    auto* c = std::get_if<Call>(&e.node);
+    const Primitive* p = c ? called_primitive(*c) : nullptr;
+    if (!p) return false;
+    std::string_view n = p->name;
+    if (n == "abs" || n == "magnitude" || n == "length" || n == "vector-length" || n == "string-length" ||
+        n == "bytevector-length")
+        return true;
+    if (c->args.empty()) return false;
+    auto all = [&](auto pred) {
+        for (auto& a : c->args)
+            if (!pred(*a)) return false;
+        return true;
+    };
+    if (n == "square" || n == "exp") return c->args.size() == 1 && real(*c->args[0]);
+    if (n == "*" && c->args.size() == 2) {  // (* x x)
+        auto* a = std::get_if<Ref>(&c->args[0]->node);
+        auto* b = std::get_if<Ref>(&c->args[1]->node);
+        if (a && b && a->var == b->var && real(*c->args[0])) return true;
+    }
+    if (n == "+" || n == "*" || n == "/" || n == "sqrt" || n == "exact" || n == "inexact" || n == "exact->inexact" ||
+        n == "inexact->exact")
+        return all([&](const Expr& a) { return nonnegative(a); });
+    return false;
+}
+
+// Can e make a complex number out of real ones (or hold one as a literal)?
+// Decided with every number assumed real, which is what holds until the
+// first complex number is made.
+bool Representer::makes_complex(const Expr& e) {
+    bool found = false;
+    auto visit = [&](auto& self, const Expr& x) -> void {
+        if (found) return;
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Const>) {
+                    found = has_complex(n.datum);
+                } else if constexpr (std::is_same_v<T, Ref>) {
+                    static const std::unordered_set<std::string_view> sources = {
+                        "make-rectangular", "make-polar", "string->number", "read", "sqrt", "log",
+                        "expt", "asin", "acos"};
+                    found = n.var->global && !n.var->defined && n.var->primitive && sources.count(n.var->primitive->name);
+                } else if constexpr (std::is_same_v<T, Set> || std::is_same_v<T, Define>) {
+                    self(self, *n.value);
+                } else if constexpr (std::is_same_v<T, If>) {
+                    self(self, *n.test);
+                    self(self, *n.then);
+                    if (n.otherwise) self(self, *n.otherwise);
+                } else if constexpr (std::is_same_v<T, Seq>) {
+                    for (auto& b : n.body) self(self, *b);
+                } else if constexpr (std::is_same_v<T, Call>) {
+                    const Primitive* p = called_primitive(n);
+                    std::string_view name = p ? std::string_view(p->name) : std::string_view();
+                    bool safe = false;
+                    if ((name == "sqrt" || name == "log") && n.args.size() == 1) safe = nonnegative(*n.args[0]);
+                    if (name == "expt" && n.args.size() == 2) {
+                        auto* k = std::get_if<Const>(&n.args[1]->node);
+                        safe = nonnegative(*n.args[0]) ||
+                               (k && k->datum && k->datum->kind == DatumKind::number && k->datum->number.is_exact_integer());
+                    }
+                    if (!safe) self(self, *n.fn);
+                    for (auto& a : n.args) self(self, *a);
+                } else if constexpr (std::is_same_v<T, Let>) {
+                    for (auto& i : n.inits) self(self, *i);
+                    self(self, *n.body);
+                } else if constexpr (std::is_same_v<T, std::unique_ptr<Lambda>>) {
+                    self(self, *n->body);
+                }
+            },
+            x.node);
+    };
+    visit(visit, e);
+    return found;
 }
 
 // Is e a flonum expression, given the current flonum variables?
@@ -167,7 +309,7 @@ bool Representer::typed(const Expr& e) {
         [&](const auto& n) -> bool {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, Const>) {
-                return n.datum && n.datum->kind == DatumKind::number && !n.datum->number.exact;
+                return n.datum && n.datum->kind == DatumKind::number && n.datum->number.is_flonum();
             } else if constexpr (std::is_same_v<T, Ref>) {
                 return out_.flonum_vars.count(n.var) != 0;
             } else if constexpr (std::is_same_v<T, If>) {
@@ -261,6 +403,7 @@ void Representer::mark(const Expr& e) {
 }
 
 Representation Representer::run() {
+    for (auto& top : prog_.body) complex_ = complex_ || makes_complex(*top);
     for (auto& top : prog_.body) collect(*top, nullptr);
     out_.flonum_vars = candidates_;
     for (bool changed = true; changed;) {

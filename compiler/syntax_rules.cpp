@@ -262,9 +262,7 @@ bool same_constant(const Datum* a, const Datum* b) {
     case DatumKind::string: return a->text == b->text;
     case DatumKind::bytevector: return a->bytes == b->bytes;
     case DatumKind::number:
-        if (a->number.exact != b->number.exact) return false;
-        if (a->number.exact) return a->number.num == b->number.num && a->number.den == b->number.den;
-        return a->number.flo == b->number.flo || (std::isnan(a->number.flo) && std::isnan(b->number.flo));
+        return eqv(a->number, b->number);
     default: return false;
     }
 }

@@ -136,6 +136,7 @@ typedef enum esk_type {
     ESK_T_HASH_TABLE,   /* esk_hash_table */
     ESK_T_SHARED,       /* a shared (reference-counted) cell, esk_shared.c; outside regions */
     ESK_T_WEAK,         /* a weak reference to a shared cell, esk_shared.c */
+    ESK_T_COMPNUM,      /* esk_compnum: a complex number, esk_complex.c */
     ESK_T_COUNT
 } esk_type;
 
@@ -1099,7 +1100,8 @@ esk_val esk_jiffies_per_second(int loc);
  * Every exact result is normalised, so eqv? and = on exact numbers compare
  * representations: a bignum never holds a fixnum's value, and a ratnum is
  * an exact non-integer num/den in lowest terms with den > 1 (num and den
- * are fixnums or bignums). Complex numbers are not supported. */
+ * are fixnums or bignums). A compnum (esk_complex.c) is a complex number
+ * with a nonzero imaginary part: two exact reals or two flonums. */
 typedef struct esk_ratnum {
     esk_header h;       /* type ESK_T_RATNUM; size: unused */
     esk_val num;
@@ -1111,6 +1113,13 @@ typedef struct esk_ratnum {
 #define ESK_IS_BIGNUM(v) ESK_HAS_TYPE(v, ESK_T_BIGNUM)
 #define ESK_IS_RATNUM(v) ESK_HAS_TYPE(v, ESK_T_RATNUM)
 #define ESK_IS_EXACT_INTEGER(v) (ESK_IS_FIXNUM(v) || ESK_IS_BIGNUM(v))
+typedef struct esk_compnum {
+    esk_header h;       /* type ESK_T_COMPNUM; size: unused */
+    esk_val re;         /* both exact, or both flonums; */
+    esk_val im;         /* exact im is never 0 (the number is re then) */
+} esk_compnum;
+#define ESK_COMPNUM(v) ((esk_compnum *)ESK_HEAP(v))
+#define ESK_IS_COMPNUM(v) ESK_HAS_TYPE(v, ESK_T_COMPNUM)
 
 /* Exact integers (esk_bignum.c): every esk_val argument is a fixnum or a
  * bignum, every result is normalised. */
@@ -1181,6 +1190,31 @@ double esk_num_to_double(esk_val n);            /* any real number */
 esk_val esk_num_make_ratio(int loc, esk_val n, esk_val d);  /* normalises; d != 0 */
 /* string->number on C text: the number, or ESK_FALSE. */
 esk_val esk_num_parse(const char *text, size_t length, int radix);
+
+/* Complex numbers (esk_complex.c): the generic operations' slow paths. */
+esk_val esk_cpx_make(esk_val re, esk_val im);   /* reals in; normalised */
+esk_val esk_cpx_add(int loc, esk_val a, esk_val b, int subtract);
+esk_val esk_cpx_mul(int loc, esk_val a, esk_val b);
+esk_val esk_cpx_div(int loc, esk_val a, esk_val b);  /* b not exact 0 */
+int esk_cpx_equal(int loc, esk_val a, esk_val b);
+int esk_cpx_eqv(esk_val a, esk_val b);              /* both compnums */
+esk_val esk_cpx_sqrt(int loc, esk_val z);           /* complex, or a negative real */
+esk_val esk_cpx_exp(int loc, esk_val z);
+esk_val esk_cpx_log(int loc, esk_val z);            /* complex, or a negative real */
+esk_val esk_cpx_sin(int loc, esk_val z);
+esk_val esk_cpx_cos(int loc, esk_val z);
+esk_val esk_cpx_tan(int loc, esk_val z);
+esk_val esk_cpx_asin(int loc, esk_val z);
+esk_val esk_cpx_acos(int loc, esk_val z);
+esk_val esk_cpx_atan(int loc, esk_val z);
+esk_val esk_cpx_expt(int loc, esk_val z1, esk_val z2);
+int esk_cpx_to_cstring(esk_val z, int radix, char *buf, size_t size);
+esk_val esk_make_rectangular(int loc, esk_val x1, esk_val x2);
+esk_val esk_make_polar(int loc, esk_val x3, esk_val x4);
+esk_val esk_real_part(int loc, esk_val z);
+esk_val esk_imag_part(int loc, esk_val z);
+esk_val esk_magnitude(int loc, esk_val z);
+esk_val esk_angle(int loc, esk_val z);
 
 /* Built-ins of esk_num.def. */
 esk_val esk_number_p(int loc, esk_val x);
@@ -1292,7 +1326,7 @@ ESK_INLINE int esk_flo_ge_dv(int loc, const char *who, double a, esk_val x) {
 ESK_INLINE int esk_flo_eq_dv(int loc, const char *who, double a, esk_val x) { return esk_flo_cmp(loc, who, a, x) == 0; }
 
 ESK_INLINE double esk_flo_sqrt_of(int loc, double a) {
-    if (ESK_UNLIKELY(a < 0)) esk_error(loc, "sqrt: complex results are not supported", esk_make_flonum(a));
+    if (ESK_UNLIKELY(a < 0)) esk_error(loc, "sqrt: a negative number reached flonum code (an eshkol bug)", esk_make_flonum(a)); /* represent.cpp proves a >= 0 */
     return esk_flo_sqrt(a);
 }
 ESK_INLINE double esk_flo_abs_value(double a) {

@@ -398,6 +398,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_FLONUM: return sizeof(esk_flonum);
     case ESK_T_BIGNUM: return sizeof(esk_bignum) + (h->size ? h->size : 1) * sizeof(uint32_t);
     case ESK_T_RATNUM: return sizeof(esk_ratnum);
+    case ESK_T_COMPNUM: return sizeof(esk_compnum);
     case ESK_T_STRING: {
         const esk_string *s = (const esk_string *)h;
         return sizeof(esk_string) + (s->data == (const void *)(s + 1) ? (size_t)s->length * s->width : 0);
@@ -431,6 +432,7 @@ static size_t esk_prom_size(const esk_header *h) {
 static size_t esk_prom_fields(esk_header *h, esk_val **first) {
     switch ((esk_type)h->type) {
     case ESK_T_RATNUM: *first = &((esk_ratnum *)h)->num; return 2;
+    case ESK_T_COMPNUM: *first = &((esk_compnum *)h)->re; return 2;
     case ESK_T_VECTOR: *first = ((esk_vector *)h)->items; return h->size;
     case ESK_T_CLOSURE: *first = ((esk_closure *)h)->slots; return h->size;
     case ESK_T_BOX: *first = &((esk_box *)h)->value; return 1;

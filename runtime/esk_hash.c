@@ -109,6 +109,8 @@ static uint64_t esk_hash_eqv_word(esk_val v) {
     }
     case ESK_T_RATNUM:
         return esk_hash_combine(esk_hash_eqv_word(ESK_RATNUM(v)->num), esk_hash_eqv_word(ESK_RATNUM(v)->den));
+    case ESK_T_COMPNUM:
+        return esk_hash_combine(esk_hash_eqv_word(ESK_COMPNUM(v)->re), esk_hash_eqv_word(ESK_COMPNUM(v)->im) ^ 0xC0u);
     default: return esk_hash_eq_word(v);
     }
 }
@@ -320,7 +322,7 @@ static int esk_hash_by_address(int kind, esk_val key, int *budget) {
     }
     switch (ESK_HEAP(key)->type) {
     case ESK_T_SYMBOL: return 0;
-    case ESK_T_FLONUM: case ESK_T_BIGNUM: case ESK_T_RATNUM: return kind == ESK_HASH_EQ;
+    case ESK_T_FLONUM: case ESK_T_BIGNUM: case ESK_T_RATNUM: case ESK_T_COMPNUM: return kind == ESK_HASH_EQ;
     case ESK_T_STRING: case ESK_T_BYTEVECTOR: return kind != ESK_HASH_EQUAL && kind < ESK_HASH_STRING;
     case ESK_T_VECTOR:
         if (kind != ESK_HASH_EQUAL) return 1;

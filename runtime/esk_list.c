@@ -234,7 +234,8 @@ esk_val esk_boolean_eq(int loc, int argc, esk_val *argv) {
 /* ---- equivalence ------------------------------------------------------------ */
 static int esk_list_is_number(esk_val v) {
     return !ESK_IS_FIXNUM(v) && ESK_IS_HEAP(v) &&
-           (ESK_HEAP(v)->type == ESK_T_FLONUM || ESK_HEAP(v)->type == ESK_T_BIGNUM || ESK_HEAP(v)->type == ESK_T_RATNUM);
+           (ESK_HEAP(v)->type == ESK_T_FLONUM || ESK_HEAP(v)->type == ESK_T_BIGNUM || ESK_HEAP(v)->type == ESK_T_RATNUM ||
+            ESK_HEAP(v)->type == ESK_T_COMPNUM);
 }
 
 int esk_eqv(esk_val a, esk_val b) {

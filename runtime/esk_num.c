@@ -8,11 +8,12 @@
  * inexact numbers are flonums (esk_flonum.c). An operation with any
  * inexact operand converts the exact ones to the nearest double first
  * (R7RS contagion); comparisons between exact and inexact numbers are
- * exact, so = < <= stay transitive. Complex numbers are not supported:
- * where R7RS would return one (sqrt -4), (log -1), (expt -8 1/3), the
- * procedure raises "WHO: complex results are not supported". */
+ * exact, so = < <= stay transitive. Complex numbers (compnums) are handed
+ * to esk_complex.c, after every real case has been tried: where R7RS
+ * returns one from real arguments, (sqrt -4), (log -1), (expt -8 1/3),
+ * (asin 2), esk_complex.c computes it too. */
 
-enum { ESK_NUM_FIX, ESK_NUM_BIG, ESK_NUM_RAT, ESK_NUM_FLO, ESK_NUM_NONE };
+enum { ESK_NUM_FIX, ESK_NUM_BIG, ESK_NUM_RAT, ESK_NUM_FLO, ESK_NUM_CPX, ESK_NUM_NONE };
 
 static int esk_num_kind(esk_val v) {
     if (ESK_IS_FIXNUM(v)) return ESK_NUM_FIX;
@@ -21,6 +22,7 @@ static int esk_num_kind(esk_val v) {
     case ESK_T_BIGNUM: return ESK_NUM_BIG;
     case ESK_T_RATNUM: return ESK_NUM_RAT;
     case ESK_T_FLONUM: return ESK_NUM_FLO;
+    case ESK_T_COMPNUM: return ESK_NUM_CPX;
     default: return ESK_NUM_NONE;
     }
 }
@@ -31,6 +33,14 @@ int esk_is_number(esk_val v) { return esk_num_kind(v) != ESK_NUM_NONE; }
 static int esk_num_arg(int loc, const char *who, esk_val *v) {
     int k = esk_num_kind(*v);
     if (ESK_UNLIKELY(ESK_REFUSE(*v, (k = esk_num_kind(*v)) == ESK_NUM_NONE))) esk_type_error(loc, who, "a number", *v);
+    return k;
+}
+
+/* The kind of a real number argument of who; raises a type error otherwise
+ * ("a number" for what is not one, "a real number" for a complex one). */
+static int esk_num_real_arg(int loc, const char *who, esk_val *v) {
+    int k = esk_num_arg(loc, who, v);
+    if (ESK_UNLIKELY(k == ESK_NUM_CPX)) esk_type_error(loc, who, "a real number", *v);
     return k;
 }
 
@@ -181,6 +191,11 @@ static int esk_num_compare(int loc, const char *who, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
     ka = esk_num_arg(loc, who, &a);
     kb = esk_num_arg(loc, who, &b);
+    if (ESK_UNLIKELY(ka == ESK_NUM_CPX || kb == ESK_NUM_CPX)) {
+        /* only = and zero? compare complex numbers: equal or not */
+        if (strcmp(who, "=") && strcmp(who, "zero?")) esk_type_error(loc, who, "a real number", ka == ESK_NUM_CPX ? a : b);
+        return esk_cpx_equal(loc, a, b) ? 0 : ESK_NUM_UNORDERED;
+    }
     if (ka == ESK_NUM_FLO && kb == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(a), ESK_FLONUM(b));
     if (ka == ESK_NUM_FLO) {
         c = esk_num_cmp_exact_flo(b, ESK_FLONUM(a));
@@ -212,13 +227,14 @@ int esk_num_eqv(esk_val a, esk_val b) {
         memcpy(&x, &ESK_FLONUM(a), sizeof x);
         memcpy(&y, &ESK_FLONUM(b), sizeof y);
         return x == y; /* tells 0.0 from -0.0 */
+    case ESK_NUM_CPX: return esk_cpx_eqv(a, b);
     default: return 0;
     }
 }
 
 /* ---- the slow paths of the double helpers in eshkol.h ---------------------------- */
 double esk_flo_num_slow(int loc, const char *who, esk_val x) {
-    esk_num_arg(loc, who, &x);
+    esk_num_real_arg(loc, who, &x);
     return esk_num_to_double(x);
 }
 
@@ -234,6 +250,7 @@ esk_val esk_num_add(int loc, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) + ESK_FLONUM(b));
     ka = esk_num_arg(loc, "+", &a);
     kb = esk_num_arg(loc, "+", &b);
+    if (ka == ESK_NUM_CPX || kb == ESK_NUM_CPX) return esk_cpx_add(loc, a, b, 0);
     if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return b; /* exact 0 is the identity: (+ 0 -0.0) is -0.0 */
     if (b == ESK_FIX(0) && ka == ESK_NUM_FLO) return a;
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) + esk_num_to_double(b));
@@ -245,6 +262,7 @@ esk_val esk_num_sub(int loc, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) - ESK_FLONUM(b));
     ka = esk_num_arg(loc, "-", &a);
     kb = esk_num_arg(loc, "-", &b);
+    if (ka == ESK_NUM_CPX || kb == ESK_NUM_CPX) return esk_cpx_add(loc, a, b, 1);
     if (a == ESK_FIX(0) && kb == ESK_NUM_FLO) return esk_num_flo(-ESK_FLONUM(b)); /* (- x): (- 0.0) is -0.0 */
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) - esk_num_to_double(b));
     return esk_num_exact_add(a, b, 1);
@@ -255,6 +273,7 @@ esk_val esk_num_mul(int loc, esk_val a, esk_val b) {
     if (ESK_IS_FLONUM(a) && ESK_IS_FLONUM(b)) return esk_num_flo(ESK_FLONUM(a) * ESK_FLONUM(b));
     ka = esk_num_arg(loc, "*", &a);
     kb = esk_num_arg(loc, "*", &b);
+    if (ka == ESK_NUM_CPX || kb == ESK_NUM_CPX) return esk_cpx_mul(loc, a, b);
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) * esk_num_to_double(b));
     return esk_num_exact_mul(a, b);
 }
@@ -265,6 +284,11 @@ esk_val esk_num_div(int loc, esk_val a, esk_val b) {
     ka = esk_num_arg(loc, "/", &a);
     kb = esk_num_arg(loc, "/", &b);
     if (b == ESK_FIX(0)) esk_error(loc, "/: division by zero", ESK_UNSPECIFIED);
+    if (ka == ESK_NUM_CPX || kb == ESK_NUM_CPX) {
+        if (kb != ESK_NUM_CPX) return esk_cpx_div(loc, a, b);
+        if (ka != ESK_NUM_CPX) return esk_cpx_div(loc, esk_cpx_make(a, ESK_IS_FLONUM(ESK_COMPNUM(b)->re) ? esk_num_flo(0.0) : ESK_FIX(0)), b);
+        return esk_cpx_div(loc, a, b);
+    }
     if (ka == ESK_NUM_FLO || kb == ESK_NUM_FLO) return esk_num_flo(esk_num_to_double(a) / esk_num_to_double(b));
     return esk_num_exact_div(a, b);
 }
@@ -277,13 +301,17 @@ esk_val esk_number_p(int loc, esk_val x) {
 
 esk_val esk_complex_p(int loc, esk_val x) { return esk_number_p(loc, x); }
 
-esk_val esk_real_p(int loc, esk_val x) { return esk_number_p(loc, x); }
+esk_val esk_real_p(int loc, esk_val x) {
+    int k = esk_num_kind(x);
+    (void)loc;
+    return ESK_BOOL(k < ESK_NUM_CPX);
+}
 
 esk_val esk_rational_p(int loc, esk_val x) {
     int k = esk_num_kind(x);
     (void)loc;
     if (k == ESK_NUM_FLO) return ESK_BOOL(ESK_FLONUM(x) - ESK_FLONUM(x) == 0);
-    return ESK_BOOL(k != ESK_NUM_NONE);
+    return ESK_BOOL(k < ESK_NUM_FLO);
 }
 
 esk_val esk_integer_p(int loc, esk_val x) {
@@ -293,9 +321,12 @@ esk_val esk_integer_p(int loc, esk_val x) {
     return ESK_BOOL(esk_num_is_exact_int_kind(k));
 }
 
-esk_val esk_exact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "exact?", &z) != ESK_NUM_FLO); }
+/* A complex number is as exact as its parts (both the same). */
+static int esk_num_is_inexact(int k, esk_val z) { return k == ESK_NUM_FLO || (k == ESK_NUM_CPX && ESK_IS_FLONUM(ESK_COMPNUM(z)->re)); }
 
-esk_val esk_inexact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_arg(loc, "inexact?", &z) == ESK_NUM_FLO); }
+esk_val esk_exact_p(int loc, esk_val z) { return ESK_BOOL(!esk_num_is_inexact(esk_num_arg(loc, "exact?", &z), z)); }
+
+esk_val esk_inexact_p(int loc, esk_val z) { return ESK_BOOL(esk_num_is_inexact(esk_num_arg(loc, "inexact?", &z), z)); }
 
 esk_val esk_exact_integer_p(int loc, esk_val x) {
     (void)loc;
@@ -305,33 +336,47 @@ esk_val esk_exact_integer_p(int loc, esk_val x) {
 esk_val esk_exact_rational_p(int loc, esk_val x) {
     int k = esk_num_kind(x);
     (void)loc;
-    return ESK_BOOL(k != ESK_NUM_NONE && k != ESK_NUM_FLO);
+    return ESK_BOOL(k < ESK_NUM_FLO);
+}
+
+/* nan?, infinite? and finite? of a complex number: of either part (finite?: of both). */
+static int esk_num_either_part(int loc, esk_val (*test)(int, esk_val), esk_val z) {
+    return test(loc, ESK_COMPNUM(z)->re) == ESK_TRUE || test(loc, ESK_COMPNUM(z)->im) == ESK_TRUE;
 }
 
 esk_val esk_nan_p(int loc, esk_val x) {
-    if (esk_num_arg(loc, "nan?", &x) != ESK_NUM_FLO) return ESK_FALSE;
+    int k = esk_num_arg(loc, "nan?", &x);
+    if (k == ESK_NUM_CPX) return ESK_BOOL(esk_num_either_part(loc, esk_nan_p, x));
+    if (k != ESK_NUM_FLO) return ESK_FALSE;
     return ESK_BOOL(ESK_FLONUM(x) != ESK_FLONUM(x));
 }
 
 esk_val esk_infinite_p(int loc, esk_val x) {
     double d;
-    if (esk_num_arg(loc, "infinite?", &x) != ESK_NUM_FLO) return ESK_FALSE;
+    int k = esk_num_arg(loc, "infinite?", &x);
+    if (k == ESK_NUM_CPX) return ESK_BOOL(esk_num_either_part(loc, esk_infinite_p, x));
+    if (k != ESK_NUM_FLO) return ESK_FALSE;
     d = ESK_FLONUM(x);
     return ESK_BOOL(d == d && d - d != 0);
 }
 
 esk_val esk_finite_p(int loc, esk_val x) {
-    if (esk_num_arg(loc, "finite?", &x) != ESK_NUM_FLO) return ESK_TRUE;
+    int k = esk_num_arg(loc, "finite?", &x);
+    if (k == ESK_NUM_CPX) return ESK_BOOL(esk_finite_p(loc, ESK_COMPNUM(x)->re) == ESK_TRUE && esk_finite_p(loc, ESK_COMPNUM(x)->im) == ESK_TRUE);
+    if (k != ESK_NUM_FLO) return ESK_TRUE;
     return ESK_BOOL(ESK_FLONUM(x) - ESK_FLONUM(x) == 0);
 }
 
 /* -1, 0, 1 or ESK_NUM_UNORDERED for NaN. */
 static int esk_num_sign(int loc, const char *who, esk_val x) {
-    if (esk_num_arg(loc, who, &x) == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(x), 0.0);
+    if (esk_num_real_arg(loc, who, &x) == ESK_NUM_FLO) return esk_num_cmp_double(ESK_FLONUM(x), 0.0);
     return esk_num_exact_sign(x);
 }
 
-esk_val esk_zero_p(int loc, esk_val z) { return ESK_BOOL(esk_num_sign(loc, "zero?", z) == 0); }
+esk_val esk_zero_p(int loc, esk_val z) {
+    if (ESK_IS_COMPNUM(z)) return ESK_FALSE; /* an exact one has a nonzero imaginary part */
+    return ESK_BOOL(esk_num_sign(loc, "zero?", z) == 0);
+}
 
 esk_val esk_positive_p(int loc, esk_val x) { return ESK_BOOL(esk_num_sign(loc, "positive?", x) == 1); }
 
@@ -363,7 +408,7 @@ esk_val esk_even_p(int loc, esk_val n) {
 /* The largest (want 1) or smallest (want -1) argument; inexact when any is. */
 static esk_val esk_num_extreme(int loc, const char *who, int argc, esk_val *argv, int want) {
     esk_val best = argv[0];
-    int inexact = esk_num_arg(loc, who, &best) == ESK_NUM_FLO, i, nan = 0;
+    int inexact = esk_num_real_arg(loc, who, &best) == ESK_NUM_FLO, i, nan = 0;
     for (i = 1; i < argc; i++) {
         int c = esk_num_compare(loc, who, argv[i], best);
         inexact |= esk_num_kind(argv[i]) == ESK_NUM_FLO;
@@ -382,7 +427,7 @@ esk_val esk_max(int loc, int argc, esk_val *argv) { return esk_num_extreme(loc, 
 esk_val esk_min(int loc, int argc, esk_val *argv) { return esk_num_extreme(loc, "min", argc, argv, -1); }
 
 esk_val esk_abs(int loc, esk_val x) {
-    int k = esk_num_arg(loc, "abs", &x);
+    int k = esk_num_real_arg(loc, "abs", &x);
     if (k == ESK_NUM_FLO) return esk_num_signbit(ESK_FLONUM(x)) ? esk_num_flo(-ESK_FLONUM(x)) : x;
     return esk_num_exact_sign(x) < 0 ? esk_num_exact_neg(x) : x;
 }
@@ -483,7 +528,7 @@ esk_val esk_lcm(int loc, int argc, esk_val *argv) { return esk_num_gcd_lcm(loc, 
 /* ---- numerator, denominator, rounding ----------------------------------------------- */
 /* A rational argument as an exact number; *inexact set for a flonum. */
 static esk_val esk_num_rational_arg(int loc, const char *who, esk_val q, int *inexact) {
-    int k = esk_num_arg(loc, who, &q);
+    int k = esk_num_real_arg(loc, who, &q);
     if (k != ESK_NUM_FLO) return q;
     if (ESK_UNLIKELY(ESK_REFUSE(q, ESK_FLONUM(q) - ESK_FLONUM(q) != 0))) esk_type_error(loc, who, "a rational number", q);
     *inexact = 1;
@@ -522,7 +567,7 @@ static esk_val esk_num_round_ratio(esk_val n, esk_val d, int mode) {
 }
 
 static esk_val esk_num_round_to_integer(int loc, const char *who, esk_val x, int mode) {
-    int k = esk_num_arg(loc, who, &x);
+    int k = esk_num_real_arg(loc, who, &x);
     if (k == ESK_NUM_FLO) {
         double d = ESK_FLONUM(x);
         switch (mode) {
@@ -547,14 +592,21 @@ esk_val esk_round(int loc, esk_val x) { return esk_num_round_to_integer(loc, "ro
 /* ---- exactness ---------------------------------------------------------------------- */
 esk_val esk_exact(int loc, esk_val z) {
     double d;
-    if (esk_num_arg(loc, "exact", &z) != ESK_NUM_FLO) return z;
+    int k = esk_num_arg(loc, "exact", &z);
+    if (k == ESK_NUM_CPX) {
+        if (esk_finite_p(loc, z) != ESK_TRUE) esk_type_error(loc, "exact", "a finite number", z);
+        return esk_cpx_make(esk_exact(loc, ESK_COMPNUM(z)->re), esk_exact(loc, ESK_COMPNUM(z)->im));
+    }
+    if (k != ESK_NUM_FLO) return z;
     d = ESK_FLONUM(z);
     if (d - d != 0) esk_type_error(loc, "exact", "a finite number", z);
     return esk_num_flo_to_exact(d);
 }
 
 esk_val esk_inexact(int loc, esk_val z) {
-    if (esk_num_arg(loc, "inexact", &z) == ESK_NUM_FLO) return z;
+    int k = esk_num_arg(loc, "inexact", &z);
+    if (k == ESK_NUM_CPX) return esk_cpx_make(esk_inexact(loc, ESK_COMPNUM(z)->re), esk_inexact(loc, ESK_COMPNUM(z)->im));
+    if (k == ESK_NUM_FLO) return z;
     return esk_num_flo(esk_num_to_double(z));
 }
 
@@ -595,11 +647,12 @@ static esk_val esk_num_exact_sqrt(esk_val q) {
 
 esk_val esk_sqrt(int loc, esk_val z) {
     esk_val root, num, den;
-    if (esk_num_arg(loc, "sqrt", &z) == ESK_NUM_FLO) {
-        if (ESK_FLONUM(z) < 0) esk_error(loc, "sqrt: complex results are not supported", z);
+    int k = esk_num_arg(loc, "sqrt", &z);
+    if (k == ESK_NUM_FLO) {
+        if (ESK_FLONUM(z) < 0) return esk_cpx_sqrt(loc, z);
         return esk_num_flo(esk_flo_sqrt(ESK_FLONUM(z)));
     }
-    if (esk_num_exact_sign(z) < 0) esk_error(loc, "sqrt: complex results are not supported", z);
+    if (k == ESK_NUM_CPX || esk_num_exact_sign(z) < 0) return esk_cpx_sqrt(loc, z);
     if (ESK_IS_FIXNUM(z) && ESK_FIXVAL(z) < ((intptr_t)1 << 53)) {
         intptr_t n = ESK_FIXVAL(z), s = (intptr_t)esk_flo_sqrt((double)n);
         return s * s == n ? ESK_FIX(s) : esk_num_flo(esk_flo_sqrt((double)n));
@@ -660,6 +713,7 @@ static esk_val esk_num_expt_root(int loc, esk_val base, esk_val exponent) {
 esk_val esk_expt(int loc, esk_val z1, esk_val z2) {
     int k1 = esk_num_arg(loc, "expt", &z1), k2 = esk_num_arg(loc, "expt", &z2);
     double x, y;
+    if (k1 == ESK_NUM_CPX || k2 == ESK_NUM_CPX) return esk_cpx_expt(loc, z1, z2);
     if (k1 != ESK_NUM_FLO && esk_num_is_exact_int_kind(k2)) return esk_num_expt_exact(loc, z1, z2);
     if (k1 != ESK_NUM_FLO && k2 == ESK_NUM_RAT) {
         esk_val r = esk_num_expt_root(loc, z1, z2);
@@ -667,13 +721,13 @@ esk_val esk_expt(int loc, esk_val z1, esk_val z2) {
     }
     x = esk_num_to_double(z1);
     y = esk_num_to_double(z2);
-    if (x < 0 && !esk_flo_is_integer(y) && y - y == 0) esk_error(loc, "expt: complex results are not supported", z1);
+    if (x < 0 && !esk_flo_is_integer(y) && y - y == 0) return esk_cpx_expt(loc, z1, z2);
     return esk_num_flo(esk_flo_pow(x, y));
 }
 
 /* ---- exp, log, trigonometry ---------------------------------------------------------- */
 esk_val esk_exp(int loc, esk_val z) {
-    esk_num_arg(loc, "exp", &z);
+    if (esk_num_arg(loc, "exp", &z) == ESK_NUM_CPX) return esk_cpx_exp(loc, z);
     return esk_num_flo(esk_flo_exp(esk_num_to_double(z)));
 }
 
@@ -689,10 +743,17 @@ static double esk_num_log_huge(esk_val q) {
     return esk_flo_log_scaled(esk_big_ratio_to_double(num, den), k);
 }
 
+/* Does (log z) need a complex result: z complex or negative? */
+static int esk_num_log_is_complex(int loc, esk_val z) {
+    int k = esk_num_arg(loc, "log", &z);
+    if (k == ESK_NUM_CPX) return 1;
+    return k == ESK_NUM_FLO ? ESK_FLONUM(z) < 0 : esk_num_exact_sign(z) < 0;
+}
+
+/* log of a real z >= 0 */
 static double esk_num_log1(int loc, esk_val z) {
     int k = esk_num_arg(loc, "log", &z);
     double d = esk_num_to_double(z);
-    if (k == ESK_NUM_FLO ? d < 0 : esk_num_exact_sign(z) < 0) esk_error(loc, "log: complex results are not supported", z);
     if (k != ESK_NUM_FLO && z != ESK_FIX(0) && (d - d != 0 || d < 2.2250738585072014e-308)) return esk_num_log_huge(z);
     return esk_flo_log(d);
 }
@@ -708,7 +769,13 @@ static int esk_num_log_exact_power(esk_val z, esk_val b, double guess, double *o
 }
 
 esk_val esk_log(int loc, esk_val z1, esk_val z2) {
-    double l = esk_num_log1(loc, z1), q;
+    double l, q;
+    if (esk_num_log_is_complex(loc, z1) || (z2 != ESK_DEFAULT && esk_num_log_is_complex(loc, z2))) {
+        esk_val l1 = esk_num_log_is_complex(loc, z1) ? esk_cpx_log(loc, z1) : esk_num_flo(esk_num_log1(loc, z1));
+        if (z2 == ESK_DEFAULT) return l1;
+        return esk_num_div(loc, l1, esk_num_log_is_complex(loc, z2) ? esk_cpx_log(loc, z2) : esk_num_flo(esk_num_log1(loc, z2)));
+    }
+    l = esk_num_log1(loc, z1);
     if (z2 == ESK_DEFAULT) return esk_num_flo(l);
     q = l / esk_num_log1(loc, z2);
     esk_num_log_exact_power(z1, z2, q, &q);
@@ -716,40 +783,43 @@ esk_val esk_log(int loc, esk_val z1, esk_val z2) {
 }
 
 esk_val esk_sin(int loc, esk_val z) {
-    esk_num_arg(loc, "sin", &z);
+    if (esk_num_arg(loc, "sin", &z) == ESK_NUM_CPX) return esk_cpx_sin(loc, z);
     return esk_num_flo(esk_flo_sin(esk_num_to_double(z)));
 }
 
 esk_val esk_cos(int loc, esk_val z) {
-    esk_num_arg(loc, "cos", &z);
+    if (esk_num_arg(loc, "cos", &z) == ESK_NUM_CPX) return esk_cpx_cos(loc, z);
     return esk_num_flo(esk_flo_cos(esk_num_to_double(z)));
 }
 
 esk_val esk_tan(int loc, esk_val z) {
-    esk_num_arg(loc, "tan", &z);
+    if (esk_num_arg(loc, "tan", &z) == ESK_NUM_CPX) return esk_cpx_tan(loc, z);
     return esk_num_flo(esk_flo_tan(esk_num_to_double(z)));
 }
 
 esk_val esk_asin(int loc, esk_val z) {
     double d;
-    esk_num_arg(loc, "asin", &z);
+    if (esk_num_arg(loc, "asin", &z) == ESK_NUM_CPX) return esk_cpx_asin(loc, z);
     d = esk_num_to_double(z);
-    if (d > 1 || d < -1) esk_error(loc, "asin: complex results are not supported", z);
+    if (d > 1 || d < -1) return esk_cpx_asin(loc, z);
     return esk_num_flo(esk_flo_asin(d));
 }
 
 esk_val esk_acos(int loc, esk_val z) {
     double d;
-    esk_num_arg(loc, "acos", &z);
+    if (esk_num_arg(loc, "acos", &z) == ESK_NUM_CPX) return esk_cpx_acos(loc, z);
     d = esk_num_to_double(z);
-    if (d > 1 || d < -1) esk_error(loc, "acos: complex results are not supported", z);
+    if (d > 1 || d < -1) return esk_cpx_acos(loc, z);
     return esk_num_flo(esk_flo_acos(d));
 }
 
 esk_val esk_atan(int loc, esk_val z1, esk_val z2) {
-    esk_num_arg(loc, "atan", &z1);
-    if (z2 == ESK_DEFAULT) return esk_num_flo(esk_flo_atan(esk_num_to_double(z1)));
-    esk_num_arg(loc, "atan", &z2);
+    if (z2 == ESK_DEFAULT) {
+        if (esk_num_arg(loc, "atan", &z1) == ESK_NUM_CPX) return esk_cpx_atan(loc, z1);
+        return esk_num_flo(esk_flo_atan(esk_num_to_double(z1)));
+    }
+    esk_num_real_arg(loc, "atan", &z1);
+    esk_num_real_arg(loc, "atan", &z2);
     return esk_num_flo(esk_flo_atan2(esk_num_to_double(z1), esk_num_to_double(z2)));
 }
 
@@ -760,6 +830,7 @@ int esk_number_to_cstring(esk_val n, int radix, char *buf, size_t size) {
     size_t at;
     if (k == ESK_NUM_FLO) return esk_flo_to_cstring(ESK_FLONUM(n), buf, size);
     if (k == ESK_NUM_FIX || k == ESK_NUM_BIG) return esk_big_to_cstring(n, radix, buf, size);
+    if (k == ESK_NUM_CPX) return esk_cpx_to_cstring(n, radix, buf, size);
     if (k != ESK_NUM_RAT) {
         if (size > 0) buf[0] = 0;
         return 0;
@@ -784,7 +855,7 @@ esk_val esk_number_to_string(int loc, esk_val z, esk_val radix) {
     int k = esk_num_arg(loc, "number->string", &z), r = esk_num_radix_arg(loc, "number->string", radix), len;
     char small[64], *text = small;
     esk_val s;
-    if (k == ESK_NUM_FLO && r != 10) esk_error(loc, "number->string: inexact numbers are written in radix 10 only", z);
+    if (esk_num_is_inexact(k, z) && r != 10) esk_error(loc, "number->string: inexact numbers are written in radix 10 only", z);
     len = esk_number_to_cstring(z, r, small, sizeof small);
     if ((size_t)len >= sizeof small) {
         text = esk_alloc((size_t)len + 1);
@@ -794,7 +865,7 @@ esk_val esk_number_to_string(int loc, esk_val z, esk_val radix) {
     return s;
 }
 
-/* ---- string->number: R7RS 7.1.1 <number>, real numbers only ---------------------------- */
+/* ---- string->number: R7RS 7.1.1 <number> ----------------------------------------------------- */
 /* What a <real R> spelled, before exactness is applied. */
 typedef struct esk_num_syntax {
     enum { ESK_NUM_S_INTEGER, ESK_NUM_S_RATIO, ESK_NUM_S_DECIMAL, ESK_NUM_S_INF, ESK_NUM_S_NAN } form;
@@ -941,6 +1012,49 @@ static esk_val esk_num_syntax_value(const esk_num_syntax *syn, int radix, int ex
     return esk_num_flo(syn->negative && d == 0 ? -0.0 : d);
 }
 
+/* A <real R> that is the whole of s[0..n), or ESK_FALSE. */
+static esk_val esk_num_real_text(const char *s, size_t n, int radix, int exactness) {
+    esk_num_syntax syn;
+    if (n == 0 || !esk_num_scan_real(s, n, radix, &syn)) return ESK_FALSE;
+    return esk_num_syntax_value(&syn, radix, exactness);
+}
+
+/* The other forms of <complex R>: <real>@<real>, <real>+<ureal>i,
+ * <real>-i, +<ureal>i, +i, +inf.0i ... The imaginary part starts at the
+ * last sign that does not begin the text or an exponent (in radix 10, 'e'
+ * is an exponent marker, elsewhere a digit). */
+static esk_val esk_num_parse_complex(const char *s, size_t n, int radix, int exactness) {
+    size_t i, split = 0, imn;
+    const char *ims;
+    esk_val re = ESK_FIX(0), im;
+    for (i = 0; i < n; i++)
+        if (s[i] == '@') {
+            re = esk_num_real_text(s, i, radix, exactness);
+            im = esk_num_real_text(s + i + 1, n - i - 1, radix, exactness);
+            if (re == ESK_FALSE || im == ESK_FALSE) return ESK_FALSE;
+            return esk_make_polar(0, re, im);
+        }
+    if (n < 2 || esk_num_lower((unsigned char)s[n - 1]) != 'i') return ESK_FALSE;
+    n--;
+    for (i = n; i-- > 1;)
+        if ((s[i] == '+' || s[i] == '-') && !(radix == 10 && esk_num_lower((unsigned char)s[i - 1]) == 'e')) {
+            split = i;
+            break;
+        }
+    if (split > 0) {
+        re = esk_num_real_text(s, split, radix, exactness);
+        if (re == ESK_FALSE) return ESK_FALSE;
+    }
+    ims = s + split;
+    imn = n - split;
+    if (ims[0] != '+' && ims[0] != '-') return ESK_FALSE;
+    if (imn == 1) im = ESK_FIX(ims[0] == '+' ? 1 : -1);
+    else im = esk_num_real_text(ims, imn, radix, exactness);
+    if (im == ESK_FALSE) return ESK_FALSE;
+    if (exactness == 'i') re = esk_inexact(0, re), im = esk_inexact(0, im);
+    return esk_cpx_make(re, im);
+}
+
 esk_val esk_num_parse(const char *text, size_t n, int radix) {
     int exactness = 0, radix_seen = 0;
     size_t at = 0;
@@ -960,7 +1074,7 @@ esk_val esk_num_parse(const char *text, size_t n, int radix) {
         }
         at += 2;
     }
-    if (!esk_num_scan_real(text + at, n - at, radix, &syn)) return ESK_FALSE;
+    if (!esk_num_scan_real(text + at, n - at, radix, &syn)) return esk_num_parse_complex(text + at, n - at, radix, exactness);
     return esk_num_syntax_value(&syn, radix, exactness);
 }
 

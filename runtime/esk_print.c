@@ -200,7 +200,7 @@ static void esk_prt_port(esk_prt *p, const esk_port *port) {
 static void esk_prt_heap(esk_prt *p, esk_val v) {
     esk_header *h = ESK_HEAP(v);
     switch ((esk_type)h->type) {
-    case ESK_T_FLONUM: case ESK_T_BIGNUM: case ESK_T_RATNUM: esk_prt_number(p, v); break;
+    case ESK_T_FLONUM: case ESK_T_BIGNUM: case ESK_T_RATNUM: case ESK_T_COMPNUM: esk_prt_number(p, v); break;
     case ESK_T_STRING: esk_string_print(p->out, v, p->write); break;
     case ESK_T_SYMBOL: esk_symbol_print(p->out, v, p->write); break;
     case ESK_T_VECTOR: esk_prt_vector(p, v); break;

@@ -401,11 +401,7 @@ static esk_val esk_rd_atom(esk_rd *rd, int32_t first) {
     if (n == 1 && t[0] == '.') return ESK_RD_DOT;
     number = esk_rd_number(rd);
     if (number != ESK_FALSE) return number;
-    if (esk_rd_looks_numeric(t, n) || (n == 2 && (t[0] == '+' || t[0] == '-') && (t[1] | 0x20) == 'i')) {
-        int complex = (t[n - 1] | 0x20) == 'i';
-        for (i = 0; i < n; ++i) complex |= t[i] == '@';
-        esk_rd_fail(rd, complex ? "complex numbers are not supported" : "malformed number", esk_rd_token(rd));
-    }
+    if (esk_rd_looks_numeric(t, n)) esk_rd_fail(rd, "malformed number", esk_rd_token(rd));
     if (!esk_rd_is_identifier(t, n)) esk_rd_fail(rd, "invalid identifier", esk_rd_token(rd));
     if (rd->in->flags & ESK_PORT_FOLD_CASE)
         for (i = 0; i < n; ++i) rd->text.chars[i] = esk_rd_ascii_lower(rd->text.chars[i]);

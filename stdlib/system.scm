@@ -3,4 +3,4 @@
 ;;; from this definition (compiler/expand_structure.cpp), so they agree.
 
 (define (features)
-  '(r7rs exact-closed ratios full-unicode ieee-float posix eshkol))
+  '(r7rs exact-closed exact-complex complex ratios full-unicode ieee-float posix eshkol))

@@ -517,8 +517,6 @@ void Reader::read_lexeme() {
     }
     if (problem == NumberError::malformed) {
         error(at, "malformed number " + quote(text));
-    } else if (problem == NumberError::complex_unsupported) {
-        error(at, "complex numbers are not supported: " + quote(text));
     } else if (text[0] == '#') {
         error(at, "invalid syntax " + quote(text));
     } else {

@@ -1,7 +1,7 @@
 ;;; R7RS 6.2 Numbers: predicates, arithmetic on the whole tower (fixnums,
 ;;; bignums, exact rationals, flonums), division operators, (scheme inexact),
-;;; number->string and string->number. Complex numbers are not supported by
-;;; eshkol (README, Status): no check needs them.
+;;; number->string and string->number, on real numbers (the complex numbers
+;;; have their own file, 6.2-complex.scm).
 (import (scheme base) (scheme write) (scheme inexact))
 
 (define pi 3.141592653589793)

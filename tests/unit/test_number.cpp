@@ -10,15 +10,13 @@ using namespace eshkol;
 
 namespace {
 
-// The number's printed form, or "error:malformed" / "error:complex" /
-// "not a number".
+// The number's printed form, or "error:malformed" / "not a number".
 std::string parsed(std::string_view text, int radix = 10) {
     NumberError problem = NumberError::malformed;  // must be reset by parse_number
     auto n = parse_number(text, radix, &problem);
     if (n) return problem == NumberError::none ? number_to_string(*n) : "inconsistent";
     switch (problem) {
     case NumberError::malformed: return "error:malformed";
-    case NumberError::complex_unsupported: return "error:complex";
     case NumberError::none: return "not a number";
     }
     return "?";
@@ -136,7 +134,7 @@ TEST_CASE("parse_number: prefixes, radixes, exactness") {
     CHECK(parsed("1.5", 16) == "error:malformed");
 }
 
-TEST_CASE("parse_number: malformed, complex, and not numbers at all") {
+TEST_CASE("parse_number: malformed, and not numbers at all") {
     CHECK(parsed("12abc") == "error:malformed");
     CHECK(parsed("#xfg") == "error:malformed");
     CHECK(parsed("1/0") == "error:malformed");
@@ -156,16 +154,6 @@ TEST_CASE("parse_number: malformed, complex, and not numbers at all") {
     CHECK(parsed(".5.") == "error:malformed");
     CHECK(parsed("#e1e10001") == "error:malformed");  // too large to hold exactly
     CHECK(parsed(std::string(100001, '1')) == "error:malformed");
-    CHECK(parsed("1+2i") == "error:complex");
-    CHECK(parsed("1-2i") == "error:complex");
-    CHECK(parsed("1+i") == "error:complex");
-    CHECK(parsed("+2i") == "error:complex");
-    CHECK(parsed("+i") == "error:complex");
-    CHECK(parsed("-i") == "error:complex");
-    CHECK(parsed("1@2") == "error:complex");
-    CHECK(parsed("+inf.0i") == "error:complex");
-    CHECK(parsed("1+inf.0i") == "error:complex");
-    CHECK(parsed("#x1+fi") == "error:complex");
     CHECK(parsed("") == "not a number");
     CHECK(parsed("abc") == "not a number");
     CHECK(parsed("+") == "not a number");
@@ -179,6 +167,41 @@ TEST_CASE("parse_number: malformed, complex, and not numbers at all") {
     CHECK(parsed("#t") == "not a number");
     CHECK(parsed("#foo") == "not a number");
     CHECK_FALSE(parse_number("12abc", 10, nullptr).has_value());
+}
+
+TEST_CASE("parse_number: complex numbers") {
+    CHECK(parsed("1+2i") == "1+2i");
+    CHECK(parsed("1-2i") == "1-2i");
+    CHECK(parsed("1+i") == "1+i");
+    CHECK(parsed("+2i") == "+2i");
+    CHECK(parsed("+i") == "+i");
+    CHECK(parsed("-i") == "-i");
+    CHECK(parsed("1@0") == "1");
+    CHECK(parsed("1@2") == "1@2");  // converted at run time
+    CHECK(parsed("+inf.0i") == "0.0+inf.0i");
+    CHECK(parsed("1+inf.0i") == "1.0+inf.0i");
+    CHECK(parsed("-inf.0-nan.0i") == "-inf.0+nan.0i");
+    CHECK(parsed("#x1+fi") == "1+15i");
+    CHECK(parsed("1e+2i", 16) == "30+2i");          // e is a hex digit
+    CHECK(parsed("1e-2+3i") == "0.01+3.0i");        // the exponent's sign splits nothing
+    CHECK(parsed("1/2-3/4i") == "1/2-3/4i");
+    CHECK(parsed("#e1.5+2.5i") == "3/2+5/2i");
+    CHECK(parsed("#i1+2i") == "1.0+2.0i");
+    CHECK(parsed("1+2.5i") == "1.0+2.5i");          // one exactness for both parts
+    CHECK(parsed("-2.5+0i") == "-2.5");             // exact 0 imaginary part: a real
+    CHECK(parsed("-2.5+0.0i") == "-2.5+0.0i");
+    CHECK(parsed("1+2ii") == "error:malformed");
+    CHECK(parsed("1@") == "error:malformed");
+    CHECK(parsed("1+2j") == "error:malformed");
+    CHECK(parsed("#e+inf.0i") == "error:malformed");
+    CHECK(parsed("i") == "not a number");
+    CHECK(parsed("+hi") == "not a number");
+    Number z = *parse_number("3-4i", 10, nullptr);
+    CHECK(z.is_complex());
+    CHECK(z.exact);
+    CHECK_FALSE(z.is_exact_integer());
+    CHECK(eqv(z, *parse_number("3-4i", 10, nullptr)));
+    CHECK_FALSE(eqv(z, *parse_number("3.0-4.0i", 10, nullptr)));
 }
 
 TEST_CASE("Number: constructors and predicates") {

@@ -192,7 +192,9 @@ TEST_CASE("numbers in source") {
     CHECK(errors("#xfg") == "1:1: malformed number '#xfg'");
     CHECK(errors("1/0") == "1:1: malformed number '1/0'");
     CHECK(errors("#e+inf.0") == "1:1: malformed number '#e+inf.0'");
-    CHECK(errors("(1+2i)") == "1:2: complex numbers are not supported: '1+2i'");
+    CHECK(written("(1+2i -i +i 1/2-3/4i #x1+10i 1@0 1.5-0.0i +inf.0i)") == "(1+2i -i +i 1/2-3/4i 1+16i 1 1.5-0.0i 0.0+inf.0i)");
+    CHECK(errors("1+2ii") == "1:1: malformed number '1+2ii'");
+    CHECK(errors("1@") == "1:1: malformed number '1@'");
     CHECK(errors("#q1") == "1:1: invalid syntax '#q1'");
 }
 

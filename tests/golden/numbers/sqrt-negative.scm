@@ -1,4 +1,5 @@
-; Complex results are not supported: sqrt of a negative number is an error.
+; sqrt of a negative number is complex: exact when the root is.
 (display (sqrt 4)) (newline)
-(display (sqrt -4))
-(newline)
+(display (sqrt -4)) (newline)
+(display (sqrt -4.0)) (newline)
+(display (sqrt -1/4)) (newline)

@@ -5,6 +5,8 @@
   (case f
     ((r7rs) (cond-expand (r7rs #t) (else #f)))
     ((exact-closed) (cond-expand (exact-closed #t) (else #f)))
+    ((exact-complex) (cond-expand (exact-complex #t) (else #f)))
+    ((complex) (cond-expand (complex #t) (else #f)))
     ((ratios) (cond-expand (ratios #t) (else #f)))
     ((full-unicode) (cond-expand (full-unicode #t) (else #f)))
     ((ieee-float) (cond-expand (ieee-float #t) (else #f)))
