@@ -229,8 +229,15 @@ std::string Emitter::emit_to(const Expr& e, const Dest& d) {
     }
     if (const Lambda* l = lambda_of(e); l && d.kind == Dest::Kind::effect) {
         // Nobody keeps the closure: a direct procedure still needs its code.
-        if (low_.plan(l).kind == LambdaPlan::Kind::direct) functions_ += emit_function(*l);
-        return d.join.empty() ? "" : fmt::format("    goto {};\n", d.join);
+        const LambdaPlan& p = low_.plan(l);
+        if (p.kind == LambdaPlan::Kind::direct) functions_ += emit_function(*l);
+        // The closure not made would have read the variables it captures:
+        // keep them read, or C warns a variable is set but not used.
+        std::string s;
+        if (p.makes_closure())
+            for (const Var* v : p.slots)
+                if (v->reads > 0) s += fmt::format("    (void){};\n", raw_var(v));
+        return d.join.empty() ? s : s + fmt::format("    goto {};\n", d.join);
     }
     return deliver(expr(e), d);
 }
