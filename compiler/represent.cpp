@@ -181,12 +181,20 @@ bool Representer::typed_call(const Call& c) {
 
 // ---- complex numbers ----------------------------------------------------------
 
-bool has_complex(const Datum* d) {
-    if (!d) return false;
-    if (d->kind == DatumKind::number) return d->number.is_complex();
-    for (const Datum* x : d->items)
-        if (has_complex(x)) return true;
-    return d->tail && has_complex(d->tail);
+// Does a quoted datum hold a complex number? Iterative, each node once:
+// datum labels make data shared or cyclic.
+bool has_complex(const Datum* root) {
+    std::vector<const Datum*> todo{root};
+    std::unordered_set<const Datum*> seen;
+    while (!todo.empty()) {
+        const Datum* d = todo.back();
+        todo.pop_back();
+        if (!d || !seen.insert(d).second) continue;
+        if (d->kind == DatumKind::number && d->number.is_complex()) return true;
+        todo.insert(todo.end(), d->items.begin(), d->items.end());
+        todo.push_back(d->tail);
+    }
+    return false;
 }
 
 // Is e surely a real number (or an error), whatever the program holds?
