@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -42,6 +43,11 @@ options:
   --dump-escape          print each allocation site as FILE:LINE:COL KIND
                          CLASS TIER (escape analysis) and stop; a call given
                          a region of its own shows as KIND inferred-region
+  --no-main              emit no main: the C has eshkol_init(argc, argv), which
+                         runs the program's top level, and its define-c-export
+                         functions, for a C program to link with
+  --header FILE          also write FILE, a C header declaring eshkol_init,
+                         eshkol_set_error_handler and the exports
   --no-line-directives   omit #line directives from the C
   --no-region-inference  give no call a region the program text does not
                          write (see docs/memory.md, "Region inference")
@@ -67,6 +73,7 @@ struct CommandLine {
     bool stats = false;  // --stats
     bool depfile = false;       // -MD
     std::string depfile_name;   // -MF
+    std::string header;         // --header
     std::vector<std::string> run_args;
     CompileOptions options;
 };
@@ -95,6 +102,11 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
                                    cl.options.dump_after);
         } else if (a == "--dump-escape") {
             cl.options.dump_after = "escape";
+        } else if (a == "--no-main") {
+            cl.options.no_main = true;
+        } else if (a == "--header") {
+            if (i + 1 >= args.size()) return "--header needs a file name";
+            cl.header = args[++i];
         } else if (a == "--no-line-directives") {
             cl.options.line_directives = false;
         } else if (a == "--no-region-inference") {
@@ -120,6 +132,8 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
     }
     if (!done && cl.input.empty()) return "no input file (see eshkolc --help)";
     if (!cl.depfile_name.empty() && !cl.depfile) return "-MF needs -MD";
+    if (cl.vm && (cl.options.no_main || !cl.header.empty()))
+        return fmt::format("{}: not available with --target=vm", cl.options.no_main ? "--no-main" : "--header");
     if (!cl.vm && (cl.stats || cl.options.dump_after == "bytecode"))
         return fmt::format("{} needs --target=vm", cl.stats ? "--stats" : "--dump=bytecode");
     if (cl.vm && (cl.options.dump_after == "expand" || cl.options.dump_after == "ownership" ||
@@ -249,11 +263,26 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     CompileOptions options = cl.options;
     options.output_name = cl.output == "-" ? default_output(std::filesystem::path(cl.input).filename().string())
                                            : std::filesystem::path(cl.output).filename().string();
+    std::string header;
+    if (!cl.header.empty()) {
+        options.header = &header;
+        for (char c : std::filesystem::path(cl.header).filename().string())
+            options.header_guard += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+    }
     std::optional<std::string> result = cl.vm ? compile_vm(sources, file_id, cl, diags, err)
                                               : compile_file(sources, file_id, options, diags);
     err << diags.render(sources);
     if (!result) return diags.has_internal() ? exit_internal : exit_program_error;
     if (cl.depfile && !write_depfile(cl, sources, err)) return exit_usage;
+    if (!cl.header.empty() && cl.options.dump_after.empty()) {
+        std::ofstream file(cl.header, std::ios::binary);
+        file << header;
+        file.close();
+        if (!file) {
+            err << fmt::format("eshkolc: error: cannot write '{}'\n", cl.header);
+            return exit_usage;
+        }
+    }
     if (!cl.options.dump_after.empty() || cl.output == "-") {
         out << *result;
         return exit_ok;
@@ -313,7 +342,8 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     Lowering lowering = lower_program(program);
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);
-    EmitOptions emit{options.line_directives, options.output_name};
+    EmitOptions emit{options.line_directives, options.output_name, options.no_main, options.header,
+                     options.header_guard};
     Representation representation = represent_program(program, lowering);
     std::string c = emit_c(program, lowering, escape, ownership, representation, sources, emit, diags);
     if (diags.has_errors()) return std::nullopt;

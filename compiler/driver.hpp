@@ -16,6 +16,9 @@ struct CompileOptions {
     bool region_inference = true;  // regions.cpp
     std::string dump_after;  // "", "read", "expand", ... : print and stop
     std::string output_name; // the C file's name, for #line directives
+    bool no_main = false;    // --no-main: eshkol_init and the exports, no main
+    std::string* header = nullptr;  // --header: receives the exports' header
+    std::string header_guard;
 };
 
 // Exit statuses of eshkolc (SPEC section 2).

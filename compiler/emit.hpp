@@ -68,6 +68,8 @@ std::string comment_text(std::string_view s);
 std::string reindent(const std::string& code);  // C indented by brace depth
 std::string double_literal(double d);
 
+class CInterface;  // emit_ffi.hpp
+
 class Emitter {
 public:
     Emitter(const Program& program, const Lowering& lowering, const Escape& escape, const Ownership& ownership,
@@ -102,6 +104,10 @@ private:
     std::unordered_set<const Var*> boxed_;
     Function* fn_ = nullptr;
     uint32_t next_temp_ = 0;
+    CInterface* ffi_ = nullptr;  // the C interface's state, for run()'s length
+
+    Code c_interface(const Expr& e, const Primitive& p, std::vector<Code>& args);  // emit_ffi.cpp
+    std::string header_text(const std::string& prototypes) const;
 
     // emit_c.cpp
     int loc_id(Loc loc);

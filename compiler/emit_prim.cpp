@@ -129,6 +129,7 @@ Code Emitter::open_coded(const Expr& e, const Primitive& p, std::vector<Code>& a
 
 Code Emitter::primitive(const Expr& e, const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args,
                        bool tail) {
+    if (p.name.starts_with("%c-")) return c_interface(e, p, args);
     bool notes = needs_notes(p, exprs);
     if (notes) settle_operands(p, args);
     Code c = primitive_call(e, p, args, tail);

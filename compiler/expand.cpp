@@ -214,6 +214,8 @@ ExprPtr Expander::expand_application(const Datum* d) {
     ExprPtr fn = expand(d->items[0]);
     std::vector<ExprPtr> args;
     for (size_t i = 1; i < d->items.size(); ++i) args.push_back(expand(d->items[i]));
+    if (fn && !c_procedures_.empty())
+        if (ExprPtr direct = c_call(d, *fn, args)) return direct;
     return make_call(d->loc, std::move(fn), std::move(args));
 }
 
@@ -548,6 +550,11 @@ bool Expander::scan(const Datum* d, bool top, std::vector<BodyForm>& forms) {
         const Datum* begin = record_definitions(d);
         if (!begin) return false;
         spliced.assign(begin->items.begin() + 1, begin->items.end());
+    } else if (head == "c-include" || head == "define-c-procedure" || head == "define-c-callback" ||
+               head == "define-c-export") {
+        const Datum* begin = c_interface(d, top);
+        if (!begin) return false;
+        spliced.assign(begin->items.begin() + 1, begin->items.end());
     } else if (head == "define-syntax") {
         if (!top && !forms.empty() && forms.back().kind == BodyForm::Kind::expression)
             return !!error(d, "definition after an expression in a body");
@@ -693,7 +700,9 @@ void Expander::top_level(const Datum* d) {
 void Expander::program(const std::vector<Datum*>& data) {
     std::vector<BodyForm> forms;
     for (const Datum* d : data) scan(d, true, forms);
+    for (const Datum* e : c_exports_) forms.push_back({BodyForm::Kind::expression, e, {}, 0});
     for (const BodyForm& f : forms) expand_top_level(f);
+    check_c_procedures();
     pull_library();
 }
 

@@ -235,6 +235,22 @@ private:
     ExprPtr expand_cond_expand(const Datum* d);
     ExprPtr expand_import(const Datum* d);
 
+    // The C interface (expand_ffi.cpp).
+    const Datum* c_interface(const Datum* d, bool top);
+    std::string c_type(const Datum* t, int place);
+    std::string c_signature(const Datum* form, const Datum* args, const Datum* result, int arg_place, int result_place);
+    std::vector<const Datum*> c_exports_;          // (%c-export ...) forms, run after the program's own
+    std::unordered_set<std::string> c_export_names_;
+    struct CProcedure {
+        std::string c_name, signature;
+        size_t arity = 0;
+        const Datum* form = nullptr;
+    };
+    std::unordered_map<std::string, CProcedure> c_procedures_;  // top-level define-c-procedure by name
+    std::unordered_set<const Var*> c_called_;                   // those called in place
+    ExprPtr c_call(const Datum* d, const Expr& fn, std::vector<ExprPtr>& args);
+    void check_c_procedures();
+
     // Building core AST.
     ExprPtr node(Loc loc, auto&& n) {
         auto e = std::make_unique<Expr>();

@@ -61,6 +61,9 @@ Representation represent_program(const Program& program, const Lowering& lowerin
 struct EmitOptions {
     bool line_directives = true;
     std::string output_name;  // the C file's name, for #line after Scheme code
+    bool no_main = false;     // --no-main: eshkol_init instead of main
+    std::string* header = nullptr;  // --header: receives the exports' header
+    std::string header_guard;       // its include guard's suffix
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
                    const Ownership& ownership, const Representation& representation, const SourceManager& sources,

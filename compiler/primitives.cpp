@@ -25,6 +25,7 @@ constexpr Primitive runtime_table[] = {
 #include "../runtime/esk_hash.def"
 #include "../runtime/esk_port.def"
 #include "../runtime/esk_shared.def"
+#include "../runtime/esk_ffi.def"
     Primitive{"", "", 0, 0},  // keeps the array non-empty
 };
 #undef ESK_PRIM

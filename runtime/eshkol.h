@@ -52,6 +52,8 @@
 #include <stdint.h>
 #include <math.h> /* HUGE_VAL and NAN only: nothing that needs libm */
 #include <stdio.h>
+#include <setjmp.h> /* the C interface's exports (esk_ffi_frame) */
+#include <limits.h> /* the C interface's range checks */
 
 typedef uintptr_t esk_val;
 
@@ -137,6 +139,7 @@ typedef enum esk_type {
     ESK_T_SHARED,       /* a shared (reference-counted) cell, esk_shared.c; outside regions */
     ESK_T_WEAK,         /* a weak reference to a shared cell, esk_shared.c */
     ESK_T_COMPNUM,      /* esk_compnum: a complex number, esk_complex.c */
+    ESK_T_POINTER,      /* esk_pointer: a C pointer or callback, esk_ffi.c */
     ESK_T_COUNT
 } esk_type;
 
@@ -735,6 +738,7 @@ esk_port *esk_port_arg(int loc, const char *who, esk_val v, uint32_t direction, 
 /* A fresh port reading the given bytes, or writing to memory. */
 esk_val esk_port_open_bytes(const uint8_t *bytes, size_t n, uint32_t binary);
 esk_val esk_port_open_memory_output(uint32_t binary);
+esk_val esk_get_output_string(int loc, esk_val port);  /* a memory output port's text so far */
 void esk_port_set_data(esk_port *p, esk_val bytevector);
 
 /* display and write onto a port. esk_write_to labels cycles (#0= #0#),
@@ -1402,5 +1406,65 @@ ESK_INLINE esk_val esk_modulo_i(int loc, esk_val a, esk_val b) {
     }
     return esk_modulo(loc, a, b);
 }
+
+/* ---- the C interface (esk_ffi.c) -------------------------------------------
+ * What define-c-procedure, define-c-callback and define-c-export emit calls
+ * to; docs/ffi.md describes the Scheme side. */
+typedef void (*esk_ffi_fn)(void);   /* any C function pointer, cast back before a call */
+typedef struct esk_pointer {
+    esk_header h;        /* type ESK_T_POINTER */
+    void *address;       /* a data pointer, never NULL (NULL is #f) */
+    esk_ffi_fn function; /* or a callback's C function (address NULL then) */
+    const char *tag;     /* (pointer NAME): NAME; a callback: its signature; else NULL */
+} esk_pointer;
+esk_val esk_ffi_pointer(void *address, const char *tag);     /* NULL gives #f */
+esk_val esk_ffi_function_pointer(esk_ffi_fn function, const char *signature);
+void *esk_ffi_pointer_arg(int loc, const char *who, esk_val v, const char *tag);  /* tag NULL: any */
+esk_ffi_fn esk_ffi_function_arg(int loc, const char *who, esk_val v, const char *signature);
+/* v as a C integer type named ctype (for the message) within [min, max] */
+long long esk_ffi_integer(int loc, const char *who, const char *ctype, esk_val v, long long min, long long max);
+unsigned long long esk_ffi_unsigned(int loc, const char *who, const char *ctype, esk_val v, unsigned long long max);
+double esk_ffi_double(int loc, const char *who, esk_val v);
+char esk_ffi_char(int loc, const char *who, esk_val v);
+size_t esk_ffi_mark(void);                                   /* before a call's string arguments */
+void esk_ffi_release(size_t mark);                           /* after the call: frees their copies */
+const char *esk_ffi_string(int loc, const char *who, esk_val v);  /* a UTF-8 copy until release */
+uint8_t *esk_ffi_bytes(int loc, const char *who, esk_val v);
+esk_val esk_ffi_from_string(const char *s);                  /* a fresh string; NULL gives #f */
+esk_val esk_ffi_from_integer(long long n);
+esk_val esk_ffi_from_unsigned(unsigned long long n);
+esk_val esk_ffi_call(int loc, esk_val proc, int argc, esk_val *argv);
+char *esk_ffi_string_copy(int loc, const char *who, esk_val v);   /* malloc'd: an export's string result */
+esk_val esk_ffi_not_a_value(int loc, int argc, esk_val *argv);
+/* An export's run: an unhandled error goes to eshkol_set_error_handler's
+ * handler (if one is set) and longjmps back to the export. */
+typedef struct esk_ffi_frame {
+    jmp_buf jump;
+    struct esk_ffi_frame *outer;
+    esk_val handlers;
+    size_t copies;
+} esk_ffi_frame;
+void esk_ffi_enter(esk_ffi_frame *f);
+void esk_ffi_leave(esk_ffi_frame *f);
+/* Called with the message of an error nobody handles, before it is printed
+ * and the program exits; it may longjmp away instead. */
+extern void (*esk_uncaught_hook)(const char *message);
+typedef void (*eshkol_error_handler)(const char *message, void *data);
+void eshkol_set_error_handler(eshkol_error_handler handler, void *data);  /* --no-main programs define it */
+void esk_ffi_set_error_handler(eshkol_error_handler handler, void *data);
+/* --no-main: sets up the run-time state and runs the program's top level. */
+void esk_main_init(int argc, char **argv);
+/* Built-ins of esk_ffi.def. */
+esk_val esk_pointer_p(int loc, esk_val x);
+esk_val esk_pointer_null_p(int loc, esk_val p);
+esk_val esk_pointer_to_integer(int loc, esk_val p);
+esk_val esk_pointer_u8_ref(int loc, esk_val p, esk_val k);
+esk_val esk_pointer_s32_ref(int loc, esk_val p, esk_val k);
+esk_val esk_pointer_s64_ref(int loc, esk_val p, esk_val k);
+esk_val esk_pointer_f64_ref(int loc, esk_val p, esk_val k);
+esk_val esk_pointer_u8_set(int loc, esk_val p, esk_val k, esk_val x);
+esk_val esk_pointer_s32_set(int loc, esk_val p, esk_val k, esk_val x);
+esk_val esk_pointer_s64_set(int loc, esk_val p, esk_val k, esk_val x);
+esk_val esk_pointer_f64_set(int loc, esk_val p, esk_val k, esk_val x);
 
 #endif /* ESHKOL_H */

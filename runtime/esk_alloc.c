@@ -422,6 +422,7 @@ static size_t esk_prom_size(const esk_header *h) {
     case ESK_T_PORT: return sizeof(esk_port);
     case ESK_T_OWNED: return sizeof(esk_owned);
     case ESK_T_WEAK: return sizeof(esk_weak);
+    case ESK_T_POINTER: return sizeof(esk_pointer);
     default: break;
     }
     fprintf(stderr, "eshkol runtime: cannot promote an object of type %u\n", (unsigned)h->type);

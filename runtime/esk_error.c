@@ -21,24 +21,46 @@ esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants
 }
 
 /* ---- uncaught: "Error: message irritant ..." and "  at FILE:LINE:COL" -- */
-static _Noreturn void esk_err_uncaught(int loc, esk_val obj) {
-    esk_port *err = esk_port_stdio(2);
-    fflush(stdout);
-    fputs("Error: ", stderr);
+void (*esk_uncaught_hook)(const char *message);
+
+/* The message and irritants of what was raised; returns the location. */
+static int esk_err_describe(esk_port *out, int loc, esk_val obj) {
     if (ESK_HAS_TYPE(obj, ESK_T_CONDITION)) {
         esk_condition *c = (esk_condition *)ESK_HEAP(obj);
         esk_val irritants;
-        esk_display_to(err, c->message);
+        esk_display_to(out, c->message);
         for (irritants = c->irritants; ESK_IS_PAIR(irritants); irritants = ESK_CDR(irritants)) {
-            fputc(' ', stderr);
-            esk_write_to(err, ESK_CAR(irritants));
+            esk_port_putc(out, ' ');
+            esk_write_to(out, ESK_CAR(irritants));
         }
         if (c->loc > 0) loc = c->loc;
     } else {
-        fputs("uncaught exception: ", stderr);
-        esk_write_to(err, obj);
+        esk_port_puts(out, "uncaught exception: ");
+        esk_write_to(out, obj);
     }
-    fputc('\n', stderr);
+    return loc;
+}
+
+static _Noreturn void esk_err_uncaught(int loc, esk_val obj) {
+    esk_port *err = esk_port_stdio(2);
+    if (esk_uncaught_hook) { /* the C side may take it: "message (at FILE:LINE:COL)" */
+        esk_val port = esk_port_open_memory_output(0);
+        esk_port *text = (esk_port *)ESK_HEAP(port);
+        int at = esk_err_describe(text, loc, obj);
+        char where[64];
+        if (at > 0) {
+            esk_port_puts(text, " (at ");
+            esk_port_puts(text, esk_locs[at].file);
+            snprintf(where, sizeof where, ":%d:%d)", esk_locs[at].line, esk_locs[at].col);
+            esk_port_puts(text, where);
+        }
+        esk_uncaught_hook(esk_string_to_utf8_cstr(esk_get_output_string(0, port), NULL));
+    }
+    fflush(stdout);
+    esk_port_puts(err, "Error: ");
+    loc = esk_err_describe(err, loc, obj);
+    esk_port_putc(err, '\n');
+    esk_port_flush(err);
     if (loc > 0) fprintf(stderr, "  at %s:%d:%d\n", esk_locs[loc].file, esk_locs[loc].line, esk_locs[loc].col);
     esk_exit(1);
 }

@@ -86,7 +86,7 @@ static void *esk_main_thread(void *unused) {
     esk_exit(0);
 }
 
-static int esk_main_run(void) {
+ESK_STATIC int esk_main_run(void) { /* unused with --no-main */
     pthread_attr_t attr;
     pthread_t thread;
     if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, ESK_MAIN_STACK_BYTES) == 0 &&
@@ -97,8 +97,16 @@ static int esk_main_run(void) {
     return -1;
 }
 #else
-static int esk_main_run(void) { return -1; }
+ESK_STATIC int esk_main_run(void) { /* unused with --no-main */ return -1; }
 #endif
+
+/* eshkol_init of a program compiled with --no-main: on the caller's stack,
+ * assumed to be the usual 8 MB. */
+void esk_main_init(int argc, char **argv) {
+    esk_main_argc = argc;
+    esk_main_argv = argv;
+    esk_main_watch_stack((size_t)8 << 20);
+}
 
 int esk_main(int argc, char **argv, void (*program)(void)) {
     esk_main_argc = argc;

@@ -241,6 +241,24 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
     case ESK_T_OWNED: esk_port_puts(p->out, ((esk_owned *)h)->consumed ? "#<owned, consumed>" : "#<owned>"); break;
     case ESK_T_SHARED: esk_port_puts(p->out, "#<shared>"); break;
     case ESK_T_WEAK: esk_port_puts(p->out, "#<weak-ref>"); break;
+    case ESK_T_POINTER: {
+        const esk_pointer *q = (const esk_pointer *)ESK_HEAP(v);
+        char text[64];
+        if (q->function) {
+            esk_port_puts(p->out, "#<c-callback ");
+            esk_port_puts(p->out, q->tag);
+            esk_port_putc(p->out, '>');
+            break;
+        }
+        esk_port_puts(p->out, "#<pointer ");
+        if (q->tag) {
+            esk_port_puts(p->out, q->tag);
+            esk_port_putc(p->out, ' ');
+        }
+        snprintf(text, sizeof text, "0x%llx>", (unsigned long long)(uintptr_t)q->address);
+        esk_port_puts(p->out, text);
+        break;
+    }
     case ESK_T_EOF_OBJECT: case ESK_T_COUNT: esk_port_puts(p->out, "#<unknown>"); break;
     }
 }

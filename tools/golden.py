@@ -487,7 +487,9 @@ class GoldenTest:
         """The program's Run, or a message saying why the build failed."""
         command, env = CONFIGS[config]
         binary = self.scratch / f"{c_file.stem}-{config}"
-        build = self.runner.run([*command, c_file.name, "-o", binary.name],
+        # -I the program's folder: a program's (c-include "mylib.h") finds
+        # the header beside it, as a C project's include path would
+        build = self.runner.run([*command, "-I", str(self.prog.path.parent.resolve()), c_file.name, "-o", binary.name],
                                 self.scratch, BUILD_TIMEOUT)
         if build.status != 0 or build.stderr or describe_abnormal(build, BUILD_TIMEOUT):
             what = describe_abnormal(build, BUILD_TIMEOUT) or f"exit status {build.status}"

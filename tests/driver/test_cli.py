@@ -298,6 +298,104 @@ def check_garbage_not_echoed(esk, work):
     expect(b"\x00" not in result[2], "a raw NUL byte was copied to stderr")
 
 
+# --no-main and --header: a C main calls Scheme through define-c-export.
+EXPORT_LIB = """\
+(define (add3 a b c) (+ a b c))
+(define-c-export add3 "scm_add3" (long long long) long)
+(define greeting "hello")
+(define-c-export greet "scm_greet" (string) string)
+(define (greet name) (string-append greeting ", " name "!"))
+(define total 0)
+(define (accumulate! x) (set! total (+ total x)) total)
+(define-c-export accumulate! "scm_accumulate" (double) double)
+(define (checked-sqrt x) (if (< x 0) (error "negative argument" x) (sqrt x)))
+(define-c-export checked-sqrt "scm_sqrt" (double) double)
+(define (count-args) (length (command-line)))
+(define-c-export count-args "scm_count_args" () int)
+(display "library loaded") (newline)
+"""
+EXPORT_MAIN = """\
+#include <stdio.h>
+#include <stdlib.h>
+#include "lib.h"
+
+static void on_error(const char *message, void *data) {
+    ++*(int *)data;
+    printf("C got: %s\\n", message);
+}
+
+int main(int argc, char **argv) {
+    int errors = 0;
+    char *s;
+    eshkol_init(argc, argv);
+    printf("%ld\\n", scm_add3(1, 2, 39));
+    s = scm_greet("C");
+    printf("%s\\n", s);
+    free(s);
+    scm_accumulate(1.5);
+    printf("%g\\n", scm_accumulate(2.0));
+    printf("%d\\n", scm_count_args());
+    eshkol_set_error_handler(on_error, &errors);
+    printf("%g\\n", scm_sqrt(-4.0));
+    printf("%g\\n", scm_sqrt(16.0));
+    printf("errors: %d\\n", errors);
+    eshkol_set_error_handler(NULL, NULL);
+    fflush(stdout);
+    scm_sqrt(-1.0);
+    printf("not reached\\n");
+    return 0;
+}
+"""
+EXPORT_OUT = """\
+library loaded
+42
+hello, C!
+3.5
+3
+C got: negative argument -4.0 (at lib.scm:9:38)
+0
+4
+errors: 1
+"""
+
+
+def check_exports(esk, work):
+    cc = shutil.which("gcc") or shutil.which("cc")
+    expect(cc, "no C compiler")
+    write(work / "lib.scm", EXPORT_LIB)
+    write(work / "main.c", EXPORT_MAIN)
+    result = esk.run("--no-main", "--header", "lib.h", "lib.scm", "-o", "lib.c", cwd=work)
+    expect_status(result, 0)
+    c = (work / "lib.c").read_text()
+    expect("int main(" not in c and "void eshkol_init(int argc, char **argv)" in c,
+           "lib.c has a main or no eshkol_init")
+    header = (work / "lib.h").read_text()
+    for proto in ("long scm_add3(long arg1, long arg2, long arg3);", "char *scm_greet(const char *arg1);",
+                  "void eshkol_init(int argc, char **argv);", "void eshkol_set_error_handler("):
+        expect(proto in header, f"lib.h does not declare {proto}")
+    build = subprocess.run([cc, "-std=c11", "-pedantic", "-Wall", "-Wextra", "-Werror", "main.c", "lib.c",
+                            "-o", "main"], cwd=work, capture_output=True, timeout=TIMEOUT * 2)
+    expect(build.returncode == 0, f"cc failed: {short(build.stderr)}")
+    run = subprocess.run(["./main", "x", "y"], cwd=work, capture_output=True, timeout=TIMEOUT)
+    expect(run.stdout.decode() == EXPORT_OUT, f"stdout is {run.stdout.decode()!r}")
+    expect(run.returncode == 1, f"exit status {run.returncode}: an unhandled error exits 1")
+    expect(run.stderr.decode() == "Error: negative argument -1.0\n  at lib.scm:9:38\n",
+           f"stderr is {run.stderr.decode()!r}")
+
+
+def check_export_options(esk, work):
+    write(work / "prog.lisp", "(print 1)\n")
+    result = esk.run("--target=vm", "--no-main", "prog.lisp", cwd=work)
+    expect_status(result, 2)
+    result = esk.run("--header", cwd=work)
+    expect_status(result, 2)
+    write(work / "plain.scm", HELLO)
+    result = esk.run("--header", "plain.h", "plain.scm", cwd=work)
+    expect_status(result, 0)
+    expect("void eshkol_init(int argc, char **argv);" in (work / "plain.h").read_text(),
+           "a header without exports still declares eshkol_init")
+
+
 CHECKS = [
     ("--help prints usage, exit 0", check_help),
     ("--version prints `eshkolc X.Y.Z`, exit 0", check_version),
@@ -319,6 +417,8 @@ CHECKS = [
     ("1 MB line: error far along it, small stderr", check_long_line),
     ("binary garbage with NULs: exit 1, diagnosed", check_binary_garbage),
     ("a NUL byte is not copied into diagnostics", check_garbage_not_echoed),
+    ("--no-main --header: a C main calls define-c-export functions", check_exports),
+    ("--no-main and --header: usage errors, a header without exports", check_export_options),
 ]
 
 

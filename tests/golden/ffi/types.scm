@@ -1,0 +1,36 @@
+;; Every C type of the interface, both ways, through the functions of
+;; ffi_helpers.h (found beside this file: the C compiler gets -I here).
+(c-include "ffi_helpers.h" "<string.h>" "<stdlib.h>")
+(define-c-procedure twice-int "twice_int" (int) int)
+(define-c-procedure twice-unsigned "twice_unsigned" (unsigned) unsigned)
+(define-c-procedure negate-int64 "negate_int64" (int64) int64)
+(define-c-procedure plus-one-uint64 "plus_one_uint64" (uint64) uint64)
+(define-c-procedure halve-float "halve_float" (float) float)
+(define-c-procedure halve-double "halve_double" (double) double)
+(define-c-procedure not-bool "not_bool" (bool) bool)
+(define-c-procedure next-char "next_char" (char) char)
+(define-c-procedure null-string "null_string" () string)
+(define-c-procedure count-byte "count_byte" (bytevector size_t int) size_t)
+(define-c-procedure fill-bytes "fill_bytes" (bytevector size_t int) void)
+(define-c-procedure c-strlen "strlen" (string) size_t)
+(define-c-procedure c-strchr "strchr" (string int) string)
+(define-c-procedure c-atof "atof" (string) double)
+(define-c-procedure c-strtol "strtol" (string pointer int) long)
+(define-c-procedure c-labs "labs" (long) long)
+
+(define (show . xs) (for-each (lambda (x) (write x) (display " ")) xs) (newline))
+(show (twice-int 21) (twice-int -4) (twice-unsigned 4000000000))
+(show (negate-int64 (- (expt 2 63) 1)) (plus-one-uint64 (- (expt 2 64) 2)))
+(show (halve-float 3) (halve-double 1/4) (halve-double 5.0))
+(show (not-bool #t) (not-bool #f) (not-bool 0))     ; any value but #f is true
+(show (next-char #\a) (next-char #\x7f))
+(show (null-string))
+(define bv (bytevector 1 2 3 2 2))
+(show (count-byte bv 5 2))
+(fill-bytes bv 3 9)
+(show bv)
+(show (c-strlen "") (c-strlen "hello") (c-strlen "λx"))   ; bytes of UTF-8
+(show (c-strchr "hello" (char->integer #\l)) (c-strchr "hello" (char->integer #\z)))
+(show (c-atof "2.5") (c-strtol "ff" #f 16) (c-strtol "-42" #f 10))
+(show (map c-labs '(-3 0 7)))
+(show (apply c-labs '(-9)))                          ; as a value, through apply
