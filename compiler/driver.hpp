@@ -16,6 +16,7 @@ struct CompileOptions {
     bool region_inference = true;  // regions.cpp
     std::string dump_after;  // "", "read", "expand", ... : print and stop
     std::string output_name; // the C file's name, for #line directives
+    std::vector<std::string> search_path;  // -I DIR ...: where import finds the program's libraries
 };
 
 // Exit statuses of eshkolc (SPEC section 2).
