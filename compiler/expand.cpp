@@ -253,6 +253,9 @@ ExprPtr Expander::expand_set(const Datum* d) {
     Denotation den = denote(name);
     if (den.macro || (!den.var && special_forms.count(den.name)))
         return error(name, fmt::format("set! of syntax keyword '{}'", name->text));
+    if (den.var && den.var->global && !in_library_ && !aliases_.count(name))
+        if (auto it = top_->imported.find(name->text); it != top_->imported.end() && it->second.var == den.var)
+            return error(name, fmt::format("set! of '{}', which is imported: only its library may assign it", name->text));
     Var* v = den.var ? den.var : global_of(den, name->loc);
     v->assigned = true;
     ExprPtr value = expand(d->items[2]);

@@ -1,6 +1,6 @@
 ; A library cannot export what it neither defines nor imports; an imported
-; name cannot be defined again; the same name cannot be imported with two
-; meanings; a library is defined once.
+; name cannot be defined again nor assigned; the same name cannot be
+; imported with two meanings; a library is defined once.
 (define-library (fine)
   (export ok (rename ok okay))
   (import (scheme base))
@@ -15,5 +15,6 @@
 (define-library (fine) (export))
 (import (scheme base) (scheme write) (fine))
 (define (ok) 'redefined)
+(set! ok 5)
 (import (rename (fine) (okay ok)))
 (import (other) (ghostly))
