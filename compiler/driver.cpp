@@ -50,8 +50,8 @@ options:
                          write (see docs/memory.md, "Region inference")
   -MD                    also write a make-style depfile listing every file
                          read (INPUT, what it includes and the library files
-                         it imports); its name is OUTPUT
-                         with .d, or the one -MF gives
+                         it imports); its name is OUTPUT with .d, or the one
+                         -MF gives
   -MF FILE               with -MD: the depfile's name
   --target=c             native C (the default)
   --target=vm            INPUT is in the word-level Lisp of the 64K-word
