@@ -37,6 +37,9 @@ Compiles the Scheme program INPUT to one self-contained C file:
 
 options:
   -o FILE                output C file ('-' for stdout; default: INPUT with .c)
+  -I DIR                 where import looks for the program's own libraries,
+                         after the importing file's folder: (import (a b))
+                         reads DIR/a/b.sld or DIR/a/b.scm (repeatable, in order)
   --run [ARGS...]        compile the C with $CC (default cc) and run it with ARGS
   --dump=PASS            print the program after PASS (read, expand, ownership,
                          escape; with --target=vm: read, bytecode) and stop
@@ -52,8 +55,9 @@ options:
   --no-region-inference  give no call a region the program text does not
                          write (see docs/memory.md, "Region inference")
   -MD                    also write a make-style depfile listing every file
-                         read (INPUT and what it includes); its name is OUTPUT
-                         with .d, or the one -MF gives
+                         read (INPUT, what it includes and the library files
+                         it imports); its name is OUTPUT with .d, or the one
+                         -MF gives
   -MF FILE               with -MD: the depfile's name
   --target=c             native C (the default)
   --target=vm            INPUT is in the word-level Lisp of the 64K-word
@@ -88,6 +92,9 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
         if (a == "-o") {
             if (i + 1 >= args.size()) return "-o needs a file name";
             cl.output = args[++i];
+        } else if (a == "-I" || (a.starts_with("-I") && a.size() > 2)) {
+            if (a == "-I" && i + 1 >= args.size()) return "-I needs a folder name";
+            cl.options.search_path.push_back(a == "-I" ? args[++i] : a.substr(2));
         } else if (a == "--run") {
             cl.run = true;
             if (cl.input.empty() && i + 1 < args.size()) cl.input = args[++i];
@@ -330,7 +337,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     if (options.dump_after == "read") return dump_datums(data);
     Library library = load_library(sources, pool, diags);
     if (diags.has_errors()) return std::nullopt;
-    Program program = expand_program(data, library, sources, diags);
+    Program program = expand_program(data, library, sources, diags, options.search_path);
     if (diags.has_errors()) return std::nullopt;
     resolve_program(program, diags);
     if (diags.has_errors()) return std::nullopt;

@@ -19,6 +19,7 @@ struct CompileOptions {
     bool no_main = false;    // --no-main: eshkol_init and the exports, no main
     std::string* header = nullptr;  // --header: receives the exports' header
     std::string header_guard;
+    std::vector<std::string> search_path;  // -I DIR ...: where import finds the program's libraries
 };
 
 // Exit statuses of eshkolc (SPEC section 2).

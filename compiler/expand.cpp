@@ -1,8 +1,11 @@
 // Expansion: datums to the core AST, with local scopes resolved on the way.
 // This file holds the core forms, bodies, definitions and the program;
 // derived forms are in expand_derived.cpp, identifiers and macros in
-// expand_syntax.cpp, include, cond-expand and import in expand_structure.cpp.
+// expand_syntax.cpp, include, cond-expand and import in expand_structure.cpp,
+// define-library in expand_library.cpp.
 #include "expand.hpp"
+
+#include <filesystem>
 
 #include "primitives.hpp"
 
@@ -67,8 +70,11 @@ Var* Expander::lookup(const std::string& name) {
     return nullptr;
 }
 
-Var* Expander::global(const std::string& name, Loc loc) {
-    bool separate = in_library_ && user_defined_.count(name);
+// A global by name. The standard library's code, and a standard name seen
+// from one of the program's libraries, mean the standard definition even
+// where the program defines the same name (then they have a Var of their own).
+Var* Expander::global(const std::string& name, Loc loc, bool standard) {
+    bool separate = (in_library_ || standard) && user_defined_.count(name);
     Var*& slot = separate ? library_globals_[name] : globals_[name];
     if (!slot) {
         slot = &prog_.vars.emplace_back();
@@ -195,7 +201,7 @@ ExprPtr Expander::expand(const Datum* d) {
         if (den.var) return ref(d->loc, den.var);
         if (den.macro) return error(d, fmt::format("macro '{}' used as a variable", d->text));
         if (special_forms.count(den.name)) return error(d, fmt::format("syntax keyword '{}' used as a variable", d->text));
-        return ref(d->loc, global(std::string(den.name), d->loc));
+        return ref(d->loc, global_of(den, d->loc));
     }
     case DatumKind::list:
         if (d->is_null()) return error(d, "empty combination '()': use ''() for the empty list");
@@ -249,7 +255,10 @@ ExprPtr Expander::expand_set(const Datum* d) {
     Denotation den = denote(name);
     if (den.macro || (!den.var && special_forms.count(den.name)))
         return error(name, fmt::format("set! of syntax keyword '{}'", name->text));
-    Var* v = den.var ? den.var : global(std::string(den.name), name->loc);
+    if (den.var && den.var->global && !in_library_ && !aliases_.count(name))
+        if (auto it = top_->imported.find(name->text); it != top_->imported.end() && it->second.var == den.var)
+            return error(name, fmt::format("set! of '{}', which is imported: only its library may assign it", name->text));
+    Var* v = den.var ? den.var : global_of(den, name->loc);
     v->assigned = true;
     ExprPtr value = expand(d->items[2]);
     if (!value) return nullptr;
@@ -469,9 +478,18 @@ const Datum* formal_names(const Datum* formals, std::vector<const Datum*>& out) 
 // global of its own, which only that alias reaches.
 Var* Expander::define_name(const Datum* name, bool top) {
     if (!top) return bind_local(*scope_, name);
+    if (is_imported(name)) return nullptr;
     Var* v = nullptr;
     auto alias = aliases_.find(name);
-    if (alias != aliases_.end() && !alias->second.builtin && !in_library_) {
+    if (top_->library) {
+        // A library's definitions are its own variables (private unless exported).
+        Binding& b = top_->defined[std::string(key(name))];
+        if (!b.var) {
+            b = {fresh(name->text, name->loc), nullptr};
+            b.var->global = true;
+        }
+        v = b.var;
+    } else if (alias != aliases_.end() && !alias->second.builtin && !in_library_) {
         Binding& b = top_level_[alias->second.key];
         if (!b.var) {
             b = {fresh(name->text, name->loc), nullptr};
@@ -561,6 +579,8 @@ bool Expander::scan(const Datum* d, bool top, std::vector<BodyForm>& forms) {
         return define_syntax(d, top);
     } else if (head == "import" && top) {
         return check_import(d);
+    } else if (head == "define-library" && top && !top_->library && !in_library_) {
+        return define_library(d, std::filesystem::path(sources_.file(d->loc.file).path).parent_path().string());
     } else if (head == "define" || head == "define-values") {
         return scan_definition(d, top, forms);
     } else {
@@ -697,9 +717,16 @@ void Expander::top_level(const Datum* d) {
 
 // The program is scanned whole first, so every top-level definition and
 // macro is known before any form is expanded.
+// The libraries it imports are scanned at their import, and their forms
+// expanded ahead of the program's (in the order they were imported,
+// dependencies first), so the whole is still one program.
 void Expander::program(const std::vector<Datum*>& data) {
     std::vector<BodyForm> forms;
     for (const Datum* d : data) scan(d, true, forms);
+    // The program's own definitions, not those of names macros introduced.
+    for (const auto& [name, v] : globals_)
+        if (v->defined) user_defined_.insert(name);
+    expand_libraries();
     for (const Datum* e : c_exports_) forms.push_back({BodyForm::Kind::expression, e, {}, 0});
     for (const BodyForm& f : forms) expand_top_level(f);
     check_c_procedures();
@@ -709,9 +736,6 @@ void Expander::program(const std::vector<Datum*>& data) {
 // Adds the library definitions of every global nothing else defines, and
 // of what those use, ahead of the program's own forms.
 void Expander::pull_library() {
-    // The program's own definitions, not those of names macros introduced.
-    for (const auto& [name, v] : globals_)
-        if (v->defined) user_defined_.insert(name);
     std::vector<ExprPtr> user = std::move(prog_.body);
     prog_.body.clear();
     in_library_ = true;
@@ -732,9 +756,9 @@ void Expander::pull_library() {
 }  // namespace expand
 
 Program expand_program(const std::vector<Datum*>& data, const Library& library, SourceManager& sources,
-                       Diagnostics& diags) {
+                       Diagnostics& diags, const std::vector<std::string>& search_path) {
     Program program;
-    expand::Expander expander(program, library, sources, diags);
+    expand::Expander expander(program, library, sources, diags, search_path);
     expander.program(data);
     return program;
 }

@@ -1,7 +1,7 @@
 // The expander's internals, shared by expand.cpp (core forms, bodies and
 // the program), expand_derived.cpp (derived forms), expand_syntax.cpp
-// (identifiers, hygiene and macros) and expand_structure.cpp (include,
-// cond-expand, import). Derived forms build core AST directly, with fresh
+// (identifiers, hygiene and macros), expand_structure.cpp (include,
+// cond-expand, import) and expand_library.cpp (define-library). Derived forms build core AST directly, with fresh
 // variables for their temporaries, so they cannot capture or be captured by
 // the user's names; macros are hygienic by renaming (see expand_syntax.cpp).
 #pragma once
@@ -23,6 +23,8 @@
 namespace eshkol::expand {
 
 struct Macro;
+struct TopLevel;
+struct UserLibrary;
 
 // What a name is bound to in a scope: a variable or a macro.
 struct Binding {
@@ -51,6 +53,7 @@ struct Macro {
     Loc loc;
     SyntaxRules rules;
     Scope* env = nullptr;
+    const TopLevel* home = nullptr;  // the top level (program or library) it was defined in
 };
 
 // An identifier a macro expansion introduced: a symbol datum whose text is
@@ -60,6 +63,7 @@ struct Alias {
     std::string key;               // unique; never the text of a symbol the reader makes
     const Datum* original;         // the template's identifier (itself maybe an alias)
     Scope* env;                    // where the original is looked up when nothing binds the alias
+    const TopLevel* home;          // ... and the top level around env
     bool builtin = false;          // written by the expander: always the built-in meaning
 };
 
@@ -68,10 +72,21 @@ struct Denotation {
     Var* var = nullptr;            // a local, or a top-level definition of an introduced name
     const Macro* macro = nullptr;
     std::string_view name;         // neither: a top-level name (global, special form or keyword such as else)
+    bool standard = false;         // name, seen from a library: its standard meaning, whatever the program defines
     bool is_free(std::string_view n) const { return !var && !macro && name == n; }
     bool operator==(const Denotation& o) const {
         return var == o.var && macro == o.macro && (var || macro || name == o.name);
     }
+};
+
+// A form of a body or of the program once macro uses at its head are
+// expanded and begin, include and cond-expand are spliced.
+struct BodyForm {
+    enum class Kind : uint8_t { expression, define, define_values };
+    Kind kind;
+    const Datum* form;
+    std::vector<Var*> vars;        // what a definition binds (define-values: its formals in order)
+    uint32_t use = 0;              // the macro use it came from, as Expander::current_use_
 };
 
 // An import set that renames (prefix, rename): which standard names it makes
@@ -85,22 +100,49 @@ struct ImportSet {
     std::string prefix;
     std::unique_ptr<ImportSet> inner;
     bool renames_any = false;                                  // a prefix or rename in it
+    UserLibrary* user = nullptr;                               // library: one of the program's own
+    const Datum* form = nullptr;
+    const UserLibrary* root() const { return inner ? inner->root() : user; }
 };
 
-// A form of a body or of the program once macro uses at its head are
-// expanded and begin, include and cond-expand are spliced.
-struct BodyForm {
-    enum class Kind : uint8_t { expression, define, define_values };
-    Kind kind;
-    const Datum* form;
-    std::vector<Var*> vars;        // what a definition binds (define-values: its formals in order)
-    uint32_t use = 0;              // the macro use it came from, as Expander::current_use_
+// A binding a library exports, or that a top level imported from one of the
+// program's own libraries.
+struct Export {
+    Var* var = nullptr;
+    const Macro* macro = nullptr;
+    std::string name;              // neither: a standard name (special form, built-in or library procedure)
+    bool operator==(const Export& o) const { return var == o.var && macro == o.macro && name == o.name; }
+};
+using ExportMap = std::unordered_map<std::string, Export, KeyHash, std::equal_to<>>;
+
+// A top level: the program's, or that of one define-library, whose
+// definitions are private to it (each is a Var of its own, so two
+// libraries may both define `helper`) unless exported.
+struct TopLevel {
+    UserLibrary* library = nullptr;                     // null: the program
+    BindingMap defined;            // a library's definitions and macros by key (the program's: globals_, top_level_)
+    ExportMap imported;            // names imported from the program's own libraries
+    std::vector<std::unique_ptr<ImportSet>> renaming;   // standard import sets that rename
+};
+
+// One of the program's own libraries (R7RS 5.6), from the program or a
+// library file; expanded once, when first imported.
+struct UserLibrary {
+    enum class State : uint8_t { known, loading, loaded, failed };
+    std::string name;              // as written: (mylib util)
+    const Datum* form = nullptr;   // (define-library name declaration ...)
+    std::string root;              // the folder its name was found under (for its own imports)
+    State state = State::known;
+    TopLevel top;
+    std::vector<BodyForm> forms;        // its top-level forms once scanned
+    ExportMap exports;
 };
 
 class Expander {
 public:
-    Expander(Program& program, const Library& library, SourceManager& sources, Diagnostics& diags)
-        : prog_(program), library_(library), sources_(sources), diags_(diags) {}
+    Expander(Program& program, const Library& library, SourceManager& sources, Diagnostics& diags,
+             std::vector<std::string> search_path)
+        : prog_(program), library_(library), sources_(sources), diags_(diags), search_path_(std::move(search_path)) {}
 
     void program(const std::vector<Datum*>& data);
 
@@ -137,7 +179,15 @@ private:
     uint32_t current_use_ = 0;     // 1 + its index in Program::macro_uses while its expansion is expanded
     bool runaway_ = false;         // it hit a limit: expand nothing more until back out of it
     bool expansion_stopped_ = false;  // the program hit a limit: expand no more macros
-    std::vector<std::unique_ptr<ImportSet>> imports_;  // those that rename
+    // The program's own libraries (expand_library.cpp).
+    std::vector<std::string> search_path_;      // -I DIR ...
+    TopLevel program_top_;
+    TopLevel* top_ = &program_top_;             // the top level being scanned or expanded
+    std::deque<UserLibrary> libraries_;
+    std::unordered_map<std::string, UserLibrary*> library_index_;  // by written name
+    std::vector<UserLibrary*> loading_;         // being scanned, outermost first (import cycles)
+    std::vector<UserLibrary*> instantiated_;    // scanned, dependencies first: their forms run in this order
+    std::unordered_set<std::string> library_files_;  // library files read
     // include: the file each included file was included from.
     std::unordered_map<uint32_t, uint32_t> included_from_;
 
@@ -207,9 +257,11 @@ private:
 
     // Identifiers, hygiene and macros (expand_syntax.cpp).
     std::string_view key(const Datum* id) const;
-    Denotation denote(const Datum* id) const { return denote_in(id, scope_); }
-    Denotation denote_in(const Datum* id, Scope* from) const;
-    Datum* make_alias(const Datum* original, Scope* env, bool builtin);
+    Denotation denote(const Datum* id) const { return denote_in(id, scope_, top_); }
+    Denotation denote_in(const Datum* id, Scope* from, const TopLevel* home) const;
+    const Binding* top_binding(const TopLevel* home, std::string_view key) const;
+    Denotation free_name(const TopLevel* home, std::string_view name) const;
+    Datum* make_alias(const Datum* original, Scope* env, const TopLevel* home, bool builtin);
     Datum* core_id(std::string_view name, Loc loc);
     const Macro* macro_at_head(const Datum* d) const;
     const Datum* expand_macro(const Macro& m, const Datum* use);
@@ -230,7 +282,7 @@ private:
     bool parse_import_set(const Datum* d, ImportSet& out);
     bool is_standard_name(std::string_view name) const;
     std::optional<std::string_view> imported(const ImportSet& set, std::string_view name) const;
-    std::optional<std::string_view> imported_name(std::string_view name) const;
+    std::optional<std::string_view> imported_name(const TopLevel& top, std::string_view name) const;
     ExprPtr expand_include(const Datum* d);
     ExprPtr expand_cond_expand(const Datum* d);
     ExprPtr expand_import(const Datum* d);
@@ -245,11 +297,25 @@ private:
         std::string c_name, signature;
         size_t arity = 0;
         const Datum* form = nullptr;
+        Loc name_loc;
     };
     std::unordered_map<std::string, CProcedure> c_procedures_;  // top-level define-c-procedure by name
     std::unordered_set<const Var*> c_called_;                   // those called in place
     ExprPtr c_call(const Datum* d, const Expr& fn, std::vector<ExprPtr>& args);
     void check_c_procedures();
+
+    // The program's own libraries (expand_library.cpp).
+    bool define_library(const Datum* d, const std::string& root);
+    UserLibrary* find_library(const Datum* name, const Datum* at, bool report);
+    std::vector<std::string> library_search_roots(const Datum* at) const;
+    bool load_library_file(const std::string& path, const std::string& root, const Datum* at);
+    bool instantiate(UserLibrary& lib, const Datum* at);
+    bool library_declaration(UserLibrary& lib, const Datum* d, std::vector<const Datum*>& exports);
+    bool resolve_exports(UserLibrary& lib, const std::vector<const Datum*>& exports);
+    bool import_bindings(const ImportSet& set, ExportMap& out);
+    bool add_imports(const ExportMap& names, const Datum* at);
+    bool is_imported(const Datum* name);
+    void expand_libraries();
 
     // Building core AST.
     ExprPtr node(Loc loc, auto&& n) {
@@ -278,7 +344,8 @@ private:
     ExprPtr make_call(Loc loc, ExprPtr fn, std::vector<ExprPtr> args);
     Var* fresh(const std::string& name, Loc loc);
     Var* lookup(const std::string& name);
-    Var* global(const std::string& name, Loc loc);
+    Var* global(const std::string& name, Loc loc, bool standard = false);
+    Var* global_of(const Denotation& den, Loc loc) { return global(std::string(den.name), loc, den.standard); }
     Var* builtin(const std::string& name);
     Var* bind_local(Scope& scope, const Datum* name);
 };
@@ -288,7 +355,9 @@ std::string form_name(const Datum* form);
 // Whether a datum's graph has a cycle or a shared node (datum labels).
 bool labelled_structure(const Datum* root);
 
-// R7RS-small libraries a program may import (and cond-expand may test).
-bool known_library(const Datum* name, std::string& why_not);
+// Whether a library name is one eshkol provides (the R7RS-small (scheme
+// ...) libraries, (srfi 1), (srfi 69)); why_not says what else it is.
+enum class LibraryName : uint8_t { builtin, unsupported, malformed, other };
+LibraryName builtin_library(const Datum* name, std::string& why_not);
 
 }  // namespace eshkol::expand

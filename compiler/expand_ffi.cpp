@@ -150,7 +150,7 @@ const Datum* Expander::c_interface(const Datum* d, bool top) {
         std::string sig = c_signature(d, it[3], it[4], static_cast<int>(Place::argument), static_cast<int>(Place::result));
         if (sig.empty()) return nullptr;
         if (sig.starts_with("fn:")) return fail(it[4], "a C function cannot return a function pointer here");
-        if (top) c_procedures_[it[1]->text] = {it[2]->text, sig, it[3]->items.size(), d};
+        if (top) c_procedures_[it[1]->text] = {it[2]->text, sig, it[3]->items.size(), d, it[1]->loc};
         std::vector<Datum*> params;
         std::vector<Datum*> call{sym("%c-call"), text(it[2]->text), text(sig), text(it[1]->text)};
         for (size_t i = 0; i < it[3]->items.size(); ++i) {
@@ -196,7 +196,12 @@ ExprPtr Expander::c_call(const Datum* d, const Expr& fn, std::vector<ExprPtr>& a
     auto* r = std::get_if<Ref>(&fn.node);
     if (!r || !r->var->global) return nullptr;
     auto it = c_procedures_.find(r->var->name);
-    if (it == c_procedures_.end() || it->second.arity != args.size()) return nullptr;
+    // the very variable the define-c-procedure bound (a library's private
+    // definition of the same name is another variable)
+    const Loc& at = it == c_procedures_.end() ? r->var->loc : it->second.name_loc;
+    if (it == c_procedures_.end() || it->second.arity != args.size() || r->var->loc.file != at.file ||
+        r->var->loc.line != at.line || r->var->loc.col != at.col)
+        return nullptr;
     for (auto& a : args)
         if (!a) return nullptr;
     c_called_.insert(r->var);

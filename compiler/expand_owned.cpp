@@ -26,8 +26,8 @@ ExprPtr Expander::expand_borrow(const Datum* d) {
     if (d->items.size() < 3 || d->items[1]->kind != DatumKind::symbol)
         return error(d, "malformed borrow: expected (borrow name body ...)");
     const Datum* name = d->items[1];
-    Var* outer = lookup(name->text);
-    if (!outer) outer = global(name->text, name->loc);
+    Denotation den = denote(name);
+    Var* outer = den.var ? den.var : den.macro ? global(name->text, name->loc) : global_of(den, name->loc);
     std::vector<ExprPtr> args;
     args.push_back(ref(name->loc, outer));
     ExprPtr init = builtin_call(d->loc, "%borrow", std::move(args));

@@ -1,6 +1,7 @@
 // Program structure (R7RS 4.2.1, 4.1.7, 5.1, 5.2): include and include-ci,
-// cond-expand, and import of the standard libraries (always all there: an
-// import names what it uses, and prefix and rename give names other names).
+// cond-expand, and import: of the standard libraries (always all there: an
+// import names what it uses, and prefix and rename give names other names)
+// and of the program's own (expand_library.cpp: only what they export).
 // At the top level and in bodies include and cond-expand splice their forms
 // (scan in expand.cpp); where an expression is expected they are a begin.
 #include <algorithm>
@@ -30,29 +31,34 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 
 }  // namespace
 
-bool known_library(const Datum* name, std::string& why_not) {
+LibraryName builtin_library(const Datum* name, std::string& why_not) {
     std::string written = write_datum(name);
     if (!name->is_proper_list() || name->items.empty()) {
         why_not = fmt::format("malformed library name '{}': expected (identifier ...)", written);
-        return false;
+        return LibraryName::malformed;
     }
+    for (const Datum* part : name->items)
+        if (part->kind != DatumKind::symbol && !(part->kind == DatumKind::number && part->number.is_exact_integer() &&
+                                                 !part->number.num.negative())) {
+            why_not = fmt::format("malformed library name '{}': its parts are identifiers and exact "
+                                  "non-negative integers", written);
+            return LibraryName::malformed;
+        }
     if (name->items.size() == 2 && name->items[0]->is_symbol("scheme") && name->items[1]->kind == DatumKind::symbol) {
         std::string_view part = name->items[1]->text;
         for (std::string_view lib : scheme_libraries)
-            if (part == lib) return true;
+            if (part == lib) return LibraryName::builtin;
         if (part == "eval" || part == "repl" || part == "load") {
             why_not = fmt::format("library {} is not supported: a compiled program has no eval", written);
-            return false;
+            return LibraryName::unsupported;
         }
     }
     // SRFI 1's list procedures (those SPEC section 3 names) and SRFI 69's hash tables
     if (name->items.size() == 2 && name->items[0]->is_symbol("srfi") && name->items[1]->kind == DatumKind::number &&
-        name->items[1]->number.is_exact_integer() &&
         (name->items[1]->number.num == BigInt(1) || name->items[1]->number.num == BigInt(69)))
-        return true;
-    why_not = fmt::format("unknown library {}: eshkol provides the R7RS-small (scheme ...) libraries, (srfi 1) and (srfi 69)",
-                          written);
-    return false;
+        return LibraryName::builtin;
+    why_not = fmt::format("unknown library {}", written);
+    return LibraryName::other;
 }
 
 // ---- include -----------------------------------------------------------------------
@@ -135,7 +141,8 @@ bool Expander::feature_holds(const Datum* r, bool& ok) {
         size_t n = r->items.size() - 1;
         if (op == "library" && n == 1 && r->items[1]->is_proper_list() && !r->items[1]->items.empty()) {
             std::string why;
-            return known_library(r->items[1], why);
+            LibraryName kind = builtin_library(r->items[1], why);
+            return kind == LibraryName::builtin || (kind == LibraryName::other && find_library(r->items[1], r, false));
         }
         if (op == "not" && n == 1) return !feature_holds(r->items[1], ok);
         if (op == "and" || op == "or") {
@@ -189,16 +196,24 @@ ExprPtr Expander::expand_cond_expand(const Datum* d) {
 
 // ---- import ------------------------------------------------------------------------
 
-// (import import-set ...) at the top level: every standard library is
-// always there, so an import only has to name ones eshkol provides, and
-// those that rename (prefix, rename) are kept for denote_in.
+// (import import-set ...) at the top level of the program or a library:
+// every standard library is always there, so an import only has to name
+// ones eshkol provides, and those that rename (prefix, rename) are kept for
+// denote_in; one of the program's own libraries is scanned (once) and the
+// names the set gives its exports are bound at this top level.
 bool Expander::check_import(const Datum* d) {
     if (d->items.size() < 2 || d->tail) return !!error(d, "malformed import: expected (import import-set ...)");
     bool ok = true;
     for (size_t i = 1; i < d->items.size(); ++i) {
         auto set = std::make_unique<ImportSet>();
-        if (!parse_import_set(d->items[i], *set)) ok = false;
-        else if (set->renames_any) imports_.push_back(std::move(set));
+        if (!parse_import_set(d->items[i], *set)) {
+            ok = false;
+        } else if (set->root()) {
+            ExportMap names;
+            ok = import_bindings(*set, names) && add_imports(names, d->items[i]) && ok;
+        } else if (set->renames_any) {
+            top_->renaming.push_back(std::move(set));
+        }
     }
     return ok;
 }
@@ -211,9 +226,14 @@ bool Expander::parse_import_set(const Datum* d, ImportSet& out) {
         {"prefix", ImportSet::Kind::prefix}, {"rename", ImportSet::Kind::rename}};
     const Datum* head = d->is_proper_list() && d->items.size() >= 2 ? d->items[0] : nullptr;
     auto kind = std::find_if(std::begin(kinds), std::end(kinds), [&](auto& k) { return head && head->is_symbol(k.first); });
+    out.form = d;
     if (kind == std::end(kinds)) {
         std::string why;
-        return known_library(d, why) || !!error(d, why);
+        LibraryName name = builtin_library(d, why);
+        if (name == LibraryName::builtin) return true;
+        if (name != LibraryName::other) return !!error(d, why);
+        out.user = find_library(d, d, true);
+        return out.user && instantiate(*out.user, d);
     }
     out.kind = kind->second;
     out.inner = std::make_unique<ImportSet>();
@@ -273,16 +293,16 @@ std::optional<std::string_view> Expander::imported(const ImportSet& set, std::st
 
 // What a free identifier of the program is another name for, through the
 // imports that rename; nullopt when it is not one.
-std::optional<std::string_view> Expander::imported_name(std::string_view name) const {
-    for (const auto& set : imports_)
+std::optional<std::string_view> Expander::imported_name(const TopLevel& top, std::string_view name) const {
+    for (const auto& set : top.renaming)
         if (auto standard = imported(*set, name); standard && *standard != name) return standard;
     return std::nullopt;
 }
 
 // import or define-library anywhere else.
 ExprPtr Expander::expand_import(const Datum* d) {
-    if (form_name(d) == "import") return error(d, "import is only allowed at the top level of a program");
-    return error(d, "define-library is not supported: a program is one file and the files it includes");
+    if (form_name(d) == "import") return error(d, "import is only allowed at the top level of a program or library");
+    return error(d, "define-library is only allowed at the top level of a program or of a library file");
 }
 
 }  // namespace eshkol::expand

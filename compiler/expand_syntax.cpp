@@ -52,15 +52,18 @@ std::string excerpt(const Datum* d) {
 // definition scope (env) and the use's scope (the expander's current one).
 class SyntaxContext final : public MacroContext {
 public:
-    SyntaxContext(Expander& expander, Scope* env) : expander_(expander), env_(env) {}
+    SyntaxContext(Expander& expander, Scope* env, const TopLevel* home) : expander_(expander), env_(env), home_(home) {}
     std::string_view key(const Datum* id) const override { return expander_.key(id); }
     bool is_free(const Datum* id, std::string_view name) const override {
-        return expander_.denote_in(id, env_).is_free(name);
+        return expander_.denote_in(id, env_, home_).is_free(name);
     }
     bool literal_matches(const Datum* literal, const Datum* input) const override {
-        return expander_.denote_in(literal, env_) == expander_.denote(input);
+        return expander_.denote_in(literal, env_, home_) == expander_.denote(input);
     }
-    Datum* rename(const Datum* id) override { return expander_.make_alias(id, env_, false); }
+    // A template's free identifiers keep the meaning they have where the
+    // macro was defined: its scope and its top level, so a macro a library
+    // exports reaches the library's private definitions from any importer.
+    Datum* rename(const Datum* id) override { return expander_.make_alias(id, env_, home_, false); }
     Datum* make(DatumKind kind, Loc loc) override { return expander_.prog_.constants.make(kind, loc); }
     bool charge() override {
         return ++expander_.use_size_ <= max_use_size && ++expander_.program_size_ <= max_program_size;
@@ -69,6 +72,7 @@ public:
 private:
     Expander& expander_;
     Scope* env_;
+    const TopLevel* home_;
 };
 
 // ---- identifiers -------------------------------------------------------------------
@@ -78,33 +82,49 @@ std::string_view Expander::key(const Datum* id) const {
     return it == aliases_.end() ? std::string_view(id->text) : std::string_view(it->second.key);
 }
 
-// Looks id up from scope `from` outwards, then at the top level; an alias
-// nothing binds is looked up as its original, where its macro was defined.
-Denotation Expander::denote_in(const Datum* id, Scope* from) const {
+// Looks id up from scope `from` outwards, then in the top level `home`;
+// an alias nothing binds is looked up as its original, where its macro was
+// defined (its scope and its top level: the program or a library).
+Denotation Expander::denote_in(const Datum* id, Scope* from, const TopLevel* home) const {
     for (;;) {
         std::string_view k = key(id);
         for (Scope* s = from; s; s = s->parent)
             if (auto it = s->names.find(k); it != s->names.end()) return {it->second.var, it->second.macro, {}};
         auto alias = aliases_.find(id);
-        bool builtin = alias != aliases_.end() && alias->second.builtin;
-        // The library's own definitions never see the program's macros.
-        if (!builtin && !in_library_)
-            if (auto it = top_level_.find(k); it != top_level_.end()) return {it->second.var, it->second.macro, {}};
-        if (builtin) return {nullptr, nullptr, id->text};
-        if (alias == aliases_.end()) {
-            if (!in_library_ && !imports_.empty())
-                if (auto standard = imported_name(id->text)) return {nullptr, nullptr, *standard};
-            return {nullptr, nullptr, id->text};
-        }
+        if (alias != aliases_.end() && alias->second.builtin) return {nullptr, nullptr, id->text};
+        if (const Binding* b = top_binding(home, k)) return {b->var, b->macro, {}};
+        if (alias == aliases_.end()) return free_name(home, id->text);
         id = alias->second.original;
         from = alias->second.env;
+        home = alias->second.home;
     }
 }
 
-Datum* Expander::make_alias(const Datum* original, Scope* env, bool builtin) {
+// A top-level definition or macro of home. The standard library's own
+// definitions never see the program's macros.
+const Binding* Expander::top_binding(const TopLevel* home, std::string_view k) const {
+    if (!home->library && in_library_) return nullptr;
+    const BindingMap& names = home->library ? home->defined : top_level_;
+    auto it = names.find(k);
+    return it == names.end() ? nullptr : &it->second;
+}
+
+// What a name nothing at home defines means there: one imported from the
+// program's own libraries, a standard name under another name (prefix,
+// rename), or a standard (or undefined) name.
+Denotation Expander::free_name(const TopLevel* home, std::string_view name) const {
+    bool standard = home->library != nullptr;
+    if (!home->library && in_library_) return {nullptr, nullptr, name};
+    if (auto it = home->imported.find(name); it != home->imported.end())
+        return {it->second.var, it->second.macro, it->second.name, true};
+    if (auto renamed = imported_name(*home, name)) return {nullptr, nullptr, *renamed, standard};
+    return {nullptr, nullptr, name, standard};
+}
+
+Datum* Expander::make_alias(const Datum* original, Scope* env, const TopLevel* home, bool builtin) {
     Datum* id = prog_.constants.make(DatumKind::symbol, original->loc);
     id->text = original->text;
-    aliases_.emplace(id, Alias{"\xff" + std::to_string(aliases_.size()), original, env, builtin});
+    aliases_.emplace(id, Alias{"\xff" + std::to_string(aliases_.size()), original, env, home, builtin});
     return id;
 }
 
@@ -113,7 +133,7 @@ Datum* Expander::make_alias(const Datum* original, Scope* env, bool builtin) {
 Datum* Expander::core_id(std::string_view name, Loc loc) {
     Datum* plain = prog_.constants.make(DatumKind::symbol, loc);
     plain->text = name;
-    return make_alias(plain, nullptr, true);
+    return make_alias(plain, nullptr, top_, true);
 }
 
 const Macro* Expander::macro_at_head(const Datum* d) const {
@@ -144,7 +164,7 @@ const Datum* Expander::expand_macro(const Macro& m, const Datum* use) {
     }
     if (runaway_ || expansion_stopped_) return nullptr;
     if (macro_nesting_ >= max_macro_nesting) return runaway(m);
-    SyntaxContext context(*this, m.env);
+    SyntaxContext context(*this, m.env, m.home);
     std::string why;
     const Datum* out = m.rules.expand(use, context, &why);
     if (use_size_ > max_use_size || program_size_ > max_program_size) return runaway(m);
@@ -198,10 +218,10 @@ const Macro* Expander::make_macro(const Datum* form, const Datum* name, const Da
         error(spec, "datum labels are only allowed in quoted data");
         return nullptr;
     }
-    SyntaxContext context(*this, env);
+    SyntaxContext context(*this, env, top_);
     std::optional<SyntaxRules> rules = SyntaxRules::parse(spec, context, diags_);
     if (!rules) return nullptr;
-    return &macros_.emplace_back(Macro{name->text, name->loc, std::move(*rules), env});
+    return &macros_.emplace_back(Macro{name->text, name->loc, std::move(*rules), env, top_});
 }
 
 // (define-syntax keyword (syntax-rules ...)): at the top level, or in the
@@ -214,7 +234,8 @@ bool Expander::define_syntax(const Datum* d, bool top) {
     if (!m) return false;
     std::string k(key(name));
     if (top) {
-        top_level_[k] = {nullptr, m};
+        if (is_imported(name)) return false;
+        (top_->library ? top_->defined : top_level_)[k] = {nullptr, m};
         return true;
     }
     if (scope_->names.count(k)) return !!error(name, fmt::format("duplicate definition of '{}'", name->text));

@@ -3,7 +3,8 @@
 //   read     compiler/read/reader.cpp   source text  -> datums      (read/reader.hpp)
 //   expand   compiler/expand.cpp        datums       -> core AST: macros (expand_syntax.cpp,
 //                                       syntax_rules.cpp), include and cond-expand
-//                                       (expand_structure.cpp), derived forms
+//                                       (expand_structure.cpp), define-library
+//                                       (expand_library.cpp), derived forms
 //   resolve  compiler/resolve.cpp       core AST: globals bound, captures and
 //                                       known procedures found, arity checked
 //   ownership compiler/ownership.cpp    core AST: owned values consumed exactly
@@ -31,9 +32,10 @@
 namespace eshkol {
 
 struct Library;
-// Files read by include are added to sources.
+// Files read by include and import are added to sources; import finds the
+// program's own libraries beside the importing file, then in search_path (-I).
 Program expand_program(const std::vector<Datum*>& data, const Library& library, SourceManager& sources,
-                       Diagnostics& diags);
+                       Diagnostics& diags, const std::vector<std::string>& search_path = {});
 
 void resolve_program(Program& program, Diagnostics& diags);
 

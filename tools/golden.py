@@ -6,7 +6,9 @@ several C compiler configurations, runs it and compares with sibling files.
     tools/golden.py --eshkolc ... --configs gcc-O0 tests/golden/core/let.scm
     tools/golden.py --eshkolc ... --bless tests/golden/core   # then: git diff
 
-A program NAME.scm (or NAME.lisp, compiled with --target=vm) expects:
+A program NAME.scm (or NAME.lisp, compiled with --target=vm) lies directly in
+its area's folder (subfolders hold the files programs include or import) and
+expects:
   NAME.out   its standard output (missing: expect no output)
   NAME.err   its standard error; when eshkolc rejects the program (exit 1),
              eshkolc's diagnostics, and then NAME.out must not exist
@@ -240,9 +242,7 @@ def discover(paths):
         if path.is_file() and path.suffix in SOURCE_SUFFIXES:
             programs.append(path)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.suffix in SOURCE_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(programs_in(path))
             if not found:
                 problems.append(f"{arg}: no .scm or .lisp programs")
             programs += found
@@ -250,6 +250,17 @@ def discover(paths):
         else:
             problems.append(f"{arg}: not a directory or a .scm/.lisp file")
     return sorted(set(programs)), problems
+
+
+def programs_in(directory):
+    """The programs of an area are the sources directly in it (those in its
+    subfolders are files they include or import); a folder with none is a
+    folder of areas."""
+    direct = [p for p in directory.iterdir() if p.suffix in SOURCE_SUFFIXES and p.is_file()]
+    if direct:
+        return direct
+    return [p for sub in sorted(directory.iterdir())
+            if sub.is_dir() and not sub.name.startswith(".") for p in programs_in(sub)]
 
 
 def orphans(directory):

@@ -1,8 +1,8 @@
 ;;; R7RS 5 Program structure: 5.3 variable definitions (top level, internal,
 ;;; define-values), 5.5 record-type definitions. 5.2 import sets are in
 ;;; 5.2-import.scm, 5.4 syntax definitions in 4.3-macros.scm; 5.6 libraries
-;;; (define-library) and 5.7 the REPL are outside what eshkolc compiles
-;;; (whole programs).
+;;; (define-library, found in files by name) are tested in tests/golden/library;
+;;; 5.7 the REPL is outside what eshkolc compiles (whole programs).
 (import (scheme base) (scheme write))
 
 ;; 5.3.1 Top level definitions

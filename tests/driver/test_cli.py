@@ -203,6 +203,30 @@ def check_depfile(esk, work):
     expect_status(result, 2)
 
 
+def check_depfile_libraries(esk, work):
+    write(work / "src" / "main.scm", "(import (scheme base) (app util))\n(display (twice 21))\n")
+    write(work / "src" / "app" / "util.sld",
+          "(define-library (app util) (export twice) (import (scheme base) (extra x))\n"
+          "  (begin (define (twice n) (add n n))))\n")
+    write(work / "lib" / "extra" / "x.sld",
+          '(define-library (extra x) (export add) (import (scheme base)) (include "x-impl.scm"))\n')
+    write(work / "lib" / "extra" / "x-impl.scm", "(define (add a b) (+ a b))\n")
+    (work / "out").mkdir()
+    result = esk.run("src/main.scm", "-o", "out/main.c", cwd=work)
+    expect_status(result, 1)
+    for path in (b"src/app/extra/x.sld", b"src/extra/x.scm"):
+        expect(path in result[2], f"the unknown library's message does not list {path.decode()}: {short(result[2])}")
+    result = esk.run("-MD", "-I", "lib", "src/main.scm", "-o", "out/main.c", cwd=work)
+    expect_status(result, 0)
+    text = (work / "out" / "main.d").read_text()
+    wanted = "out/main.c: src/main.scm src/app/util.sld lib/extra/x.sld lib/extra/x-impl.scm\n"
+    expect(text == wanted, f"depfile is {text!r}, expected {wanted!r}")
+    result = esk.run("-Ilib", "src/main.scm", "--run", cwd=work, timeout=TIMEOUT * 2)
+    expect_status(result, 0)
+    expect(result[1] == b"42", f"stdout is {short(result[1])!r}, expected '42'")
+    expect_status(esk.run("src/main.scm", "-I", cwd=work), 2)
+
+
 def check_line_directives(esk, work):
     write(work / "busy.scm", BUSIER)
     with_lines = esk.run("busy.scm", "-o", "-", cwd=work)
@@ -409,6 +433,7 @@ CHECKS = [
     ("--dump=read prints the datums", check_dump_read),
     ("#line by default, none with --no-line-directives", check_line_directives),
     ("-MD -MF: a depfile naming the input and every included file", check_depfile),
+    ("-I DIR: libraries found on it; -MD lists every library file", check_depfile_libraries),
     ("output is deterministic", check_deterministic),
     ("program error: exit 1, FILE:LINE:COL: error:", check_program_error),
     ("10 MB of random bytes: exit 1, diagnosed quickly", check_random_bytes),

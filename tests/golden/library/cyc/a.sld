@@ -1,0 +1,4 @@
+(define-library (cyc a)
+  (export a)
+  (import (scheme base) (cyc b))
+  (begin (define (a) (b))))

@@ -1,0 +1,20 @@
+; Macros exported from a library keep referring to the library's private
+; bindings (report, failures, bump, log), even where the program binds the
+; same names: hygiene across libraries.
+(import (scheme base) (scheme write) (macros checks))
+(define (report . args) (display "the program's report must not be called") (newline))
+(define failures 'not-this-one)
+(define-syntax bump (syntax-rules () ((_ v n) (set! v 'wrong-bump))))
+(define log 'program-log)
+(check (+ 1 2) => 3)
+(check (list 1 2) => '(1 2))
+(check (* 2 2) => 5)
+(define x 10)
+(inc! x)
+(inc! x 5)
+(check x => 16)
+(let ((report 'shadowed) (failures 42))
+  (check (list report failures) => '(shadowed 42)))
+(display (with-logging first (+ 1 1))) (newline)
+(display (with-logging second (* 3 3))) (newline)
+(display (list failures log)) (newline)
