@@ -35,7 +35,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-PRELUDE = "(import (scheme base) (scheme write) (scheme char) (scheme cxr))\n"
+PRELUDE = "(import (scheme base) (scheme write) (scheme char) (scheme cxr) (scheme lazy))\n"
 HEADER = "=== program"
 GUILE_ENV = {"GUILE_AUTO_COMPILE": "0", "LC_ALL": "C.UTF-8"}
 TIMEOUT = 60.0
@@ -307,7 +307,9 @@ class Gen:
             ("divvalues", 2), ("fromrat", 3), ("length", 3), ("char", 1), ("call", 4),
             ("fold", 2), ("apply", 2), ("loop", 2), ("do", 1), ("vref", 2), ("lref", 2),
             ("escape", 2), ("counter", 2), ("wind", 1), ("strnum", 1), ("recur", 1),
-            ("fromflo", 1), ("mutual", 1),
+            ("fromflo", 1), ("mutual", 1), ("captures", 2), ("shared", 2), ("record", 1),
+            ("tailloop", 1), ("promise", 1), ("param", 1), ("foreach", 1), ("mutate", 1),
+            ("applyfn", 1), ("defvalues", 1),
         ]
 
     def int_if(self, d, env): return self.gen_common("int", "if", d, env)
@@ -459,11 +461,90 @@ class Gen:
                 f"(define ({od} {n}) (if (= {n} 0) 0 ({ev} (- {n} 1)))) "
                 f"({ev} (modulo {self.e('int', d, env)} 30)))")
 
+    def int_captures(self, d, env):
+        # closures made in each iteration capture that iteration's binding
+        lp, i, acc, f, x = (self.fresh(n) for n in ("lp", "i", "acc", "f", "x"))
+        k = self.r.randint(0, 6)
+        body = self.e("int", d, env + [(i, "int")])
+        if self.chance(0.5):
+            return (f"(let {lp} (({i} 0) ({acc} '())) (if (= {i} {k}) "
+                    f"(apply + (map (lambda ({f}) ({f} 1)) {acc})) "
+                    f"({lp} (+ {i} 1) (cons (lambda ({x}) (* {x} {body})) {acc}))))")
+        v = self.fresh("vec")
+        return (f"(let (({v} (make-vector {k + 1} (lambda ({x}) {x})))) "
+                f"(do (({i} 0 (+ {i} 1))) ((= {i} {k}) (let {lp} (({i} 0) ({acc} 0)) "
+                f"(if (> {i} {k}) {acc} ({lp} (+ {i} 1) (+ (* {acc} 3) ((vector-ref {v} {i}) {i})))))) "
+                f"(vector-set! {v} {i} (lambda ({x}) (- {body} {x})))))")
+
+    def int_shared(self, d, env):
+        # two closures over one variable: one sets it, the other reads it
+        n, get, put, x = self.fresh("n"), self.fresh("get"), self.fresh("put"), self.fresh("x")
+        return (f"(let (({n} {self.e('int', d, env)})) (let (({get} (lambda () {n})) "
+                f"({put} (lambda ({x}) (set! {n} {x})))) "
+                f"({put} (+ ({get}) {self.e('int', d, env)})) ({put} (* ({get}) 2)) ({get})))")
+
+    def int_record(self, d, env):
+        t = self.fresh("rec")
+        p = self.fresh("p")
+        return (f"(let () (define-record-type {t} (make-{t} a b) {t}? (a {t}-a set-{t}-a!) (b {t}-b)) "
+                f"(let (({p} (make-{t} {self.e('int', d, env)} {self.e('ilist', d, env)}))) "
+                f"(set-{t}-a! {p} (+ ({t}-a {p}) (length ({t}-b {p})))) "
+                f"(if ({t}? {p}) ({t}-a {p}) 0)))")
+
+    def int_tailloop(self, d, env):
+        # long loops in constant space: self tail calls and mutual ones
+        ev, od, n, acc = self.fresh("ev"), self.fresh("od"), self.fresh("n"), self.fresh("acc")
+        count = self.pick(["100000", "54321", "7"])
+        return (f"(let () (define ({ev} {n} {acc}) (if (= {n} 0) {acc} ({od} (- {n} 1) (+ {acc} 1)))) "
+                f"(define ({od} {n} {acc}) (if (= {n} 0) (- {acc}) ({ev} (- {n} 1) (+ {acc} 2)))) "
+                f"({ev} {count} {self.e('int', d, env)}))")
+
+    def int_promise(self, d, env):
+        n, p = self.fresh("n"), self.fresh("pr")
+        make = self.pick([f"(delay (begin (set! {n} (+ {n} 1)) (* {n} {self.e('int', d, env)})))",
+                          f"(delay-force (begin (set! {n} (+ {n} 1)) (make-promise {n})))"])
+        return (f"(let (({n} 0)) (let (({p} {make})) (let* ((a (force {p})) (b (force {p}))) "
+                f"(+ a b (* 100 {n})))))")
+
+    def int_param(self, d, env):
+        p, x = self.fresh("par"), self.fresh("x")
+        return (f"(let (({p} (make-parameter {self.e('int', d, env)} (lambda ({x}) (* {x} 2))))) "
+                f"(let* ((a ({p})) (b (parameterize (({p} {self.e('int', d, env)})) ({p})))) "
+                f"(- (+ a ({p})) b)))")
+
+    def int_foreach(self, d, env):
+        n, x = self.fresh("n"), self.fresh("x")
+        return self.pick([
+            f"(let (({n} 0)) (vector-for-each (lambda ({x}) (set! {n} (- {x} {n}))) {self.e('vec', d, env)}) {n})",
+            f"(let (({n} 0)) (string-for-each (lambda ({x}) (set! {n} (+ (* {n} 3) (char->integer {x})))) {self.e('str', d, env)}) {n})",
+            f"(let (({n} 1)) (for-each (lambda ({x}) (set! {n} (remainder (* {n} (+ {x} 2)) {MODULUS}))) {self.e('ilist', d, env)}) {n})",
+        ])
+
+    def int_mutate(self, d, env):
+        v, s = self.fresh("vec"), self.fresh("s")
+        return self.pick([
+            f"(let (({v} (vector 1 2 3 4 5))) (vector-copy! {v} 1 {self.e('vec', d, env)} 0 1) "
+            f"(vector-fill! {v} {self.e('int', d, env)} 3) (apply + (vector->list {v} 1)))",
+            f"(let (({s} (make-string 4 #\\a))) (string-set! {s} 1 {self.e('char', d, env)}) "
+            f"(string-copy! {s} 2 \"xy\") (string-length (string-append {s} {s})))",
+            f"(let (({v} (list 1 2 3))) (list-set! {v} 2 {self.e('int', d, env)}) (apply - {v}))",
+        ])
+
+    def int_applyfn(self, d, env):
+        return self.pick([f"(apply {self.e('fn', d, env)} (list {self.e('int', d, env)}))",
+                          f"(let ((l {self.e('ilist', d, env)})) (apply + (apply map + (list l l))))",
+                          f"(length (apply append (map list {self.e('ilist', d, env)})))"])
+
+    def int_defvalues(self, d, env):
+        a, b = self.fresh(), self.fresh()
+        return (f"(let () (define-values ({a} {b}) (floor/ {self.e('int', d, env)} {self.nonzero('int', d, env)})) "
+                f"(let*-values ((({a}) (values (+ {a} 1))) (({b} . rest) (values {b} 1 2))) (+ (* {a} 10) {b} (length rest))))")
+
     # ---- rat
 
     def rules_rat(self):
         return self.common() + [("arith", 8), ("div", 6), ("expt", 2), ("int", 2), ("exact", 2),
-                                ("unary", 2)]
+                                ("unary", 2), ("decimal", 2), ("roundtrip", 2), ("rationalize", 1)]
 
     def rat_if(self, d, env): return self.gen_common("rat", "if", d, env)
     def rat_cond(self, d, env): return self.gen_common("rat", "cond", d, env)
@@ -491,6 +572,23 @@ class Gen:
     def rat_exact(self, d, env):
         return f"(exact {self.e('flo', d, env)})"
 
+    def rat_decimal(self, d, env):
+        # the exact value of a numeral read as a flonum, by the compiler's
+        # reader or by string->number: both must round to the nearest flonum
+        text = self.decimal()
+        return self.pick([f"(exact {text})", f"(exact (string->number \"{text}\"))"])
+
+    def rat_roundtrip(self, d, env):
+        # an exact number through the nearest flonum and back (bignums and
+        # ratios rounded to 53 bits); exact numbers past the flonum range
+        # would give an infinity, which has no exact value
+        x = self.fresh("fl")
+        e = self.e(self.pick(["int", "rat"]), d, env)
+        return f"(let (({x} (inexact {e}))) (if (< (abs {x}) 1e300) (exact {x}) 0))"
+
+    def rat_rationalize(self, d, env):
+        return f"(rationalize {self.e('rat', d, env)} {self.pick(['1/10', '1/100', '1/3', '0', '1/1000'])})"
+
     def rat_unary(self, d, env):
         op = self.pick(["abs", "-", "square"])
         if self.chance(0.4):
@@ -501,7 +599,7 @@ class Gen:
 
     def rules_flo(self):
         return [("if", 3), ("add", 4), ("scale", 3), ("round", 2), ("inexact", 2), ("abs", 1),
-                ("bind", 2)]
+                ("bind", 2), ("general", 4), ("parse", 2)]
 
     def flo_if(self, d, env): return self.gen_common("flo", "if", d, env)
     def flo_bind(self, d, env): return self.gen_common("flo", "bind", d, env)
@@ -522,6 +620,37 @@ class Gen:
         # positive, so only the sign of a rounded zero is left untested.
         return f"(+ ({self.pick(['floor', 'ceiling', 'round', 'truncate'])} {self.flo_leafish(env)}) 0.0)"
 
+    def in_range(self, e):
+        """e, a flonum, if its magnitude prints alike in both (see FLONUMS),
+        else 0.5. The shortest digits that read back are unique, so any
+        flonum in range must print the same."""
+        x = self.fresh("fl")
+        return f"(let (({x} {e})) (if (or (zero? {x}) (< 0.001 (abs {x}) 1000000.0)) {x} 0.5))"
+
+    def flo_general(self, d, env):
+        a, b = self.e("flo", d, env), self.e("flo", d, env)
+        return self.in_range(self.pick([
+            f"({self.pick(['+', '-', '*'])} {a} {b})",
+            f"(/ {a} {self.nonzero('flo', d, env)})",
+            f"(sqrt (abs {a}))",
+            f"(inexact (/ {self.e('int', d, env)} {self.nonzero('int', d, env)}))",
+            f"(inexact {self.e('rat', d, env)})",
+            f"({self.pick(['max', 'min'])} {a} {self.e('rat', d, env)})",
+            f"(* {a} {self.e('int', d, env)})",
+        ]))
+
+    def decimal(self):
+        """A decimal numeral of a flonum, of any magnitude."""
+        digits = str(self.r.randint(0, 10 ** self.r.randint(1, 19)))
+        point = self.r.randint(0, len(digits))
+        mantissa = (digits[:point] or "0") + "." + (digits[point:] or "0")
+        sign = self.pick(["", "", "-"])
+        exponent = self.pick(["", "", f"e{self.r.randint(-40, 40)}"])
+        return sign + mantissa + exponent
+
+    def flo_parse(self, d, env):
+        return self.in_range(self.pick([self.decimal(), f"(string->number \"{self.decimal()}\")"]))
+
     def flo_inexact(self, d, env):
         return f"({self.pick(['inexact', 'exact->inexact'])} {self.pick(['1/2', '-3/4', '5/8', '7', '-1/16', '1025/4'])})"
 
@@ -533,7 +662,12 @@ class Gen:
     def rules_bool(self):
         return [("if", 2), ("cond", 1), ("bind", 2), ("compare", 6), ("pred", 5), ("logic", 3),
                 ("eqv", 3), ("equal", 2), ("strcmp", 2), ("charcmp", 1), ("member", 2),
-                ("guard", 1)]
+                ("guard", 1), ("roundtrip", 1)]
+
+    def bool_roundtrip(self, d, env):
+        x = self.fresh("fl")
+        return (f"(let (({x} {self.pick([self.decimal(), self.e('flo', d, env)])})) "
+                f"(eqv? {x} (string->number (number->string {x}))))")
 
     def bool_if(self, d, env): return self.gen_common("bool", "if", d, env)
     def bool_cond(self, d, env): return self.gen_common("bool", "cond", d, env)
@@ -829,7 +963,31 @@ class Gen:
     def rules_any(self):
         return [("list", 4), ("cons", 2), ("vector", 2), ("quasi", 2), ("memv", 1), ("assq", 2),
                 ("assoc", 1), ("andor", 2), ("values", 2), ("strlist", 1), ("read", 2),
-                ("divlist", 2), ("charlist", 1), ("apply", 1), ("when", 1)]
+                ("divlist", 2), ("charlist", 1), ("apply", 1), ("when", 1), ("windlog", 1),
+                ("readall", 1), ("casearrow", 1)]
+
+    def any_windlog(self, d, env):
+        log, k, x = self.fresh("log"), self.fresh("k"), self.fresh("x")
+        note = lambda tag: f"(set! {log} (cons '{tag} {log}))"
+        inner = (f"(dynamic-wind (lambda () {note('in2')}) (lambda () "
+                 f"(if {self.e('bool', d, env)} ({k} {self.e('any', d, env)}) {self.e('any', d, env)})) "
+                 f"(lambda () {note('out2')}))")
+        return (f"(let (({log} '())) (let (({x} (call/cc (lambda ({k}) (dynamic-wind "
+                f"(lambda () {note('in1')}) (lambda () {inner}) (lambda () {note('out1')})))))) "
+                f"(list {x} (reverse {log}))))")
+
+    def any_readall(self, d, env):
+        p, acc, x, lp = self.fresh("p"), self.fresh("acc"), self.fresh("x"), self.fresh("lp")
+        items = " ".join(f"(write {self.e('any', d, env)} {p}) (write-char #\\space {p})"
+                         for _ in range(self.r.randint(1, 3)))
+        return (f"(let (({p} (open-output-string))) {items} "
+                f"(let (({p} (open-input-string (get-output-string {p})))) "
+                f"(let {lp} (({acc} '())) (let (({x} (read {p}))) "
+                f"(if (eof-object? {x}) (reverse {acc}) ({lp} (cons {x} {acc})))))))")
+
+    def any_casearrow(self, d, env):
+        return (f"(case {self.e('int', d, env)} ((0 1 2) => (lambda (x) (list x {self.e('any', d, env)}))) "
+                f"(else => (lambda (x) (cons {self.e('any', d, env)} x))))")
 
     def any_list(self, d, env):
         return f"(list {' '.join(self.e('any', d, env) for _ in range(self.r.randint(0, 4)))})"
@@ -1048,8 +1206,8 @@ def parse_args():
     ap.add_argument("--keep", type=Path, help="write each failing program to this folder")
     ap.add_argument("--batch", type=int, default=20, help="programs per compiled file (default: %(default)s)")
     ap.add_argument("--jobs", "-j", type=int, default=2, help="batches at a time (default: %(default)s)")
-    ap.add_argument("--cc", default=os.environ.get("CC", "cc") + " -O1 -w",
-                    help="C compiler command (default: '$CC -O1 -w')")
+    ap.add_argument("--cc", default=os.environ.get("CC", "cc") + " -O0 -w",
+                    help="C compiler command (default: '$CC -O0 -w')")
     args = ap.parse_args()
     args.eshkolc = os.path.abspath(args.eshkolc)
     if not os.access(args.eshkolc, os.X_OK):
