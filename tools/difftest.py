@@ -1164,7 +1164,7 @@ class Tester:
 
     def both(self, name, sources):
         path = self.scratch / f"{name}.scm"
-        path.write_text(PRELUDE + "".join(sources))
+        path.write_text(PRELUDE + "".join(sources), encoding="utf-8")
         return self.guile(path), self.eshkol(path)
 
     def batch(self, numbers):
@@ -1201,7 +1201,7 @@ class Tester:
             print(f"FAIL  seed {self.o.seed} program {n}\n{text}", flush=True)
             if self.o.keep:
                 self.o.keep.mkdir(parents=True, exist_ok=True)
-                (self.o.keep / f"seed{self.o.seed}-{n}.scm").write_text(text)
+                (self.o.keep / f"seed{self.o.seed}-{n}.scm").write_text(text, encoding="utf-8")
 
 
 def describe(who, result):
@@ -1235,6 +1235,8 @@ def parse_args():
 
 
 def main():
+    # sources hold a few non-ASCII letters; meson may run us in the C locale
+    sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     o = parse_args()
     numbers = [o.case] if o.case is not None else list(range(o.count))
     if o.show:
