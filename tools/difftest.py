@@ -71,7 +71,7 @@ FLONUMS = ["0.0", "-0.0", "0.5", "-0.5", "1.25", "-1.25", "2.0", "3.5", "-7.75",
 SYMBOLS = ["alpha", "beta", "gamma", "x", "y", "foo-bar", "k9", "Hello", "set!", "a->b", "..."]
 # A few letters outside ASCII, but no ß or Σ: guile folds case char by char
 # ((string-ci=? "Straße" "STRASSE") is #f) and folds a final Σ to ς, where
-# R7RS's full folding (and eshkol) do not; difftest-findings/04-guile-foldcase.md.
+# R7RS's full folding (and eshkol) do not; tests/difftest/README.md.
 STR_CHARS = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 -_.,!?éλЖ"
 CHAR_LITERALS = ["#\\λ", "#\\É", "#\\a", "#\\z", "#\\A", "#\\Q", "#\\0", "#\\9", "#\\space", "#\\newline",
                  "#\\tab", "#\\(", "#\\\"", "#\\\\", "#\\x41", "#\\-", "#\\~"]
@@ -93,7 +93,7 @@ class Gen:
         # continuation captured in one dynamic-wind's thunk from inside a
         # second one nested in it, runs the outer after and before thunks
         # again ((in1 in2 out2 out1 in1 out1) where R7RS and eshkol give
-        # (in1 in2 out2 out1)); see difftest-findings/01-guile-nested-wind.md
+        # (in1 in2 out2 out1)); see tests/difftest/README.md
         self.in_wind = 0
 
     def fresh(self, base="v"):
