@@ -109,7 +109,7 @@ std::string from_c(std::string_view type, const std::string& c) {
     if (type == "double" || type == "float") return fmt::format("esk_make_flonum((double)({}))", c);
     if (type == "bool") return fmt::format("ESK_BOOL({})", c);
     if (type == "char") return fmt::format("ESK_CHAR((unsigned char)({}))", c);
-    if (type == "string") return fmt::format("esk_ffi_from_string({})", c);
+    if (type == "string") return fmt::format("esk_ffi_from_string((const char *)({}))", c);  // unsigned char * too
     if (is_pointer(type)) {
         std::string tag = tag_of(type);
         return fmt::format("esk_ffi_pointer((void *)({}), {})", c, tag.empty() ? "NULL" : c_string_literal(tag));

@@ -100,6 +100,25 @@ static unsigned char *esk_ffi_at(int loc, const char *who, esk_val p, esk_val of
     return (unsigned char *)address + ESK_FIXVAL(offset);
 }
 
+/* (pointer-ref p offset [NAME]): the pointer stored at p + offset, as a
+ * (pointer NAME) when NAME (a symbol) is given: how a C function's out
+ * parameter (sqlite3 **) is read back. */
+esk_val esk_pointer_ref(int loc, esk_val p, esk_val k, esk_val name) {
+    void *v;
+    const char *tag = NULL;
+    if (name != ESK_DEFAULT) {
+        if (ESK_UNLIKELY(!ESK_HAS_TYPE(name, ESK_T_SYMBOL))) esk_type_error(loc, "pointer-ref", "a symbol (the pointer's type name)", name);
+        tag = ESK_SYMBOL(name)->name;
+    }
+    memcpy(&v, esk_ffi_at(loc, "pointer-ref", p, k), sizeof v);
+    return esk_ffi_pointer(v, tag);
+}
+
+/* The NUL-ended UTF-8 text at p, as a fresh string (#f for NULL). */
+esk_val esk_pointer_to_string(int loc, esk_val p) {
+    return esk_ffi_from_string((const char *)esk_ffi_pointer_arg(loc, "pointer->string", p, NULL));
+}
+
 esk_val esk_pointer_u8_ref(int loc, esk_val p, esk_val k) { return ESK_FIX(*esk_ffi_at(loc, "pointer-u8-ref", p, k)); }
 
 esk_val esk_pointer_s32_ref(int loc, esk_val p, esk_val k) {
@@ -118,6 +137,13 @@ esk_val esk_pointer_f64_ref(int loc, esk_val p, esk_val k) {
     double v;
     memcpy(&v, esk_ffi_at(loc, "pointer-f64-ref", p, k), sizeof v);
     return esk_make_flonum(v);
+}
+
+esk_val esk_pointer_set(int loc, esk_val p, esk_val k, esk_val q) {
+    unsigned char *at = esk_ffi_at(loc, "pointer-set!", p, k);
+    void *v = esk_ffi_pointer_arg(loc, "pointer-set!", q, NULL);
+    memcpy(at, &v, sizeof v);
+    return ESK_UNSPECIFIED;
 }
 
 esk_val esk_pointer_u8_set(int loc, esk_val p, esk_val k, esk_val x) {
