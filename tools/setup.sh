@@ -6,9 +6,11 @@
 # The packages the build and the tests need. libclang-rt-dev holds the
 # sanitizer runtimes for the asan golden configuration; Debian only
 # recommends it with clang. guile-3.0 is the reference Scheme of the
-# conformance suite (by hand) and of the differential test (tests/difftest).
+# conformance suite (by hand) and of the differential test (tests/difftest);
+# cmake and libsqlite3-dev build the example C projects (tests/integration).
 ESHKOL_PACKAGES=(g++ clang libclang-rt-dev meson ninja-build libboost-dev unicode-data
-                 libfmt-dev doctest-dev python3 pkg-config guile-3.0)
+                 libfmt-dev doctest-dev python3 pkg-config guile-3.0
+                 cmake libsqlite3-dev)
 
 eshkol_install_packages() {
     local missing=() pkg

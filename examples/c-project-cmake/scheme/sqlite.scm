@@ -1,0 +1,46 @@
+;;; sqlite.scm - the part of SQLite words.scm uses, through the C interface.
+(c-include "<sqlite3.h>" "<stdlib.h>")
+(define-c-procedure sqlite3-open "sqlite3_open" (string pointer) int)
+(define-c-procedure sqlite3-close "sqlite3_close" ((pointer sqlite3)) int)
+(define-c-procedure sqlite3-errmsg "sqlite3_errmsg" ((pointer sqlite3)) string)
+(define-c-procedure sqlite3-exec "sqlite3_exec" ((pointer sqlite3) string pointer pointer pointer) int)
+(define-c-procedure sqlite3-prepare "sqlite3_prepare_v2" ((pointer sqlite3) string int pointer pointer) int)
+(define-c-procedure sqlite3-step "sqlite3_step" ((pointer sqlite3_stmt)) int)
+(define-c-procedure sqlite3-finalize "sqlite3_finalize" ((pointer sqlite3_stmt)) int)
+(define-c-procedure sqlite3-column-count "sqlite3_column_count" ((pointer sqlite3_stmt)) int)
+(define-c-procedure sqlite3-column-text "sqlite3_column_text" ((pointer sqlite3_stmt) int) string)
+(define-c-procedure c-malloc "malloc" (size_t) pointer)
+(define-c-procedure c-free "free" (pointer) void)
+
+(define (open-database path)
+  (let* ((out (c-malloc 8))
+         (status (sqlite3-open path out))
+         (db (pointer-ref out 0 'sqlite3)))
+    (c-free out)
+    (unless (= status 0) (error "cannot open the database" path (sqlite3-errmsg db)))
+    db))
+
+(define (execute! db sql)
+  (unless (= (sqlite3-exec db sql #f #f #f) 0)
+    (error "SQL failed" sql (sqlite3-errmsg db))))
+
+;; The rows of a query, each a list of its columns as strings.
+(define (rows db sql)
+  (let ((out (c-malloc 8)))
+    (unless (= (sqlite3-prepare db sql -1 out #f) 0)
+      (c-free out)
+      (error "SQL failed" sql (sqlite3-errmsg db)))
+    (let ((statement (pointer-ref out 0 'sqlite3_stmt)))
+      (c-free out)
+      (let loop ((acc '()))
+        (if (= (sqlite3-step statement) 100)   ; SQLITE_ROW
+            (loop (cons (let columns ((i (- (sqlite3-column-count statement) 1)) (row '()))
+                          (if (< i 0) row (columns (- i 1) (cons (sqlite3-column-text statement i) row))))
+                        acc))
+            (begin (sqlite3-finalize statement) (reverse acc)))))))
+
+(define (quote-sql text)       ; 'text', quotes doubled
+  (let loop ((chars (string->list text)) (acc '(#\')))
+    (cond ((null? chars) (list->string (reverse (cons #\' acc))))
+          ((char=? (car chars) #\') (loop (cdr chars) (cons #\' (cons #\' acc))))
+          (else (loop (cdr chars) (cons (car chars) acc))))))
