@@ -117,6 +117,27 @@ static double esk_cpx_cosh(double x) {
     return (e + 1 / e) / 2;
 }
 
+static esk_cd esk_cpx_cd_make(double re, double im) {
+    esk_cd r;
+    r.re = re;
+    r.im = im;
+    return r;
+}
+
+static esk_cd esk_cpx_cd_mul(esk_cd a, esk_cd b) { return esk_cpx_cd_make(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re); }
+
+static esk_cd esk_cpx_cd_div(esk_cd p, esk_cd q) {
+    double r, t;
+    if (esk_cpx_fabs(q.re) >= esk_cpx_fabs(q.im)) {
+        r = q.im / q.re;
+        t = q.re + q.im * r;
+        return esk_cpx_cd_make((p.re + p.im * r) / t, (p.im - p.re * r) / t);
+    }
+    r = q.re / q.im;
+    t = q.re * r + q.im;
+    return esk_cpx_cd_make((p.re * r + p.im) / t, (p.im * r - p.re) / t);
+}
+
 /* ---- arithmetic ------------------------------------------------------------------------ */
 esk_val esk_cpx_add(int loc, esk_val a, esk_val b, int subtract) {
     esk_val ar, ai, br, bi;
@@ -142,8 +163,6 @@ esk_val esk_cpx_mul(int loc, esk_val x, esk_val y) {
  * Smith's algorithm, which scales by the larger of |c|, |d| first. */
 esk_val esk_cpx_div(int loc, esk_val x, esk_val y) {
     esk_val a, b, c, d, den;
-    esk_cd p, q;
-    double r, t;
     if (!ESK_IS_COMPNUM(y)) return esk_cpx_make(esk_num_div(loc, ESK_COMPNUM(x)->re, y), esk_num_div(loc, ESK_COMPNUM(x)->im, y));
     esk_cpx_parts(x, &a, &b);
     esk_cpx_parts(y, &c, &d);
@@ -152,16 +171,7 @@ esk_val esk_cpx_div(int loc, esk_val x, esk_val y) {
         return esk_cpx_make(esk_num_div(loc, esk_num_add(loc, esk_num_mul(loc, a, c), esk_num_mul(loc, b, d)), den),
                             esk_num_div(loc, esk_num_sub(loc, esk_num_mul(loc, b, c), esk_num_mul(loc, a, d)), den));
     }
-    p = esk_cpx_cd(x);
-    q = esk_cpx_cd(y);
-    if (esk_cpx_fabs(q.re) >= esk_cpx_fabs(q.im)) {
-        r = q.im / q.re;
-        t = q.re + q.im * r;
-        return esk_cpx_flo((p.re + p.im * r) / t, (p.im - p.re * r) / t);
-    }
-    r = q.re / q.im;
-    t = q.re * r + q.im;
-    return esk_cpx_flo((p.re * r + p.im) / t, (p.im * r - p.re) / t);
+    return esk_cpx_of_cd(esk_cpx_cd_div(esk_cpx_cd(x), esk_cpx_cd(y)));
 }
 
 /* = on numbers at least one of which is complex. */
@@ -319,27 +329,6 @@ esk_val esk_cpx_log(int loc, esk_val z) {
 }
 
 /* ---- trigonometry ------------------------------------------------------------------------- */
-static esk_cd esk_cpx_cd_make(double re, double im) {
-    esk_cd r;
-    r.re = re;
-    r.im = im;
-    return r;
-}
-
-static esk_cd esk_cpx_cd_mul(esk_cd a, esk_cd b) { return esk_cpx_cd_make(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re); }
-
-static esk_cd esk_cpx_cd_div(esk_cd p, esk_cd q) {
-    double r, t;
-    if (esk_cpx_fabs(q.re) >= esk_cpx_fabs(q.im)) {
-        r = q.im / q.re;
-        t = q.re + q.im * r;
-        return esk_cpx_cd_make((p.re + p.im * r) / t, (p.im - p.re * r) / t);
-    }
-    r = q.re / q.im;
-    t = q.re * r + q.im;
-    return esk_cpx_cd_make((p.re * r + p.im) / t, (p.im * r - p.re) / t);
-}
-
 /* sin(a + bi) = sin a cosh b + i cos a sinh b */
 esk_val esk_cpx_sin(int loc, esk_val z) {
     esk_cd c = esk_cpx_cd(z);
