@@ -60,7 +60,9 @@ namespace {
 // How built-ins treat their arguments.
 enum class PrimUse {
     inspect,     // reads its arguments; keeps none, returns none of them
-    tail_of,     // returns (a tail of) its first argument: cdr, memq
+    tail_of,     // returns (a tail of) its first argument, maybe itself: memq, list-tail
+    rest_of,     // returns what follows its argument's first pair: cdr (part of
+                 // the argument's allocation only when one site made several pairs)
     calls,       // calls its procedure arguments during the call, keeps nothing
     mutate,      // stores its last argument into its first
     allocate,    // a site: stores its arguments into a fresh object
@@ -94,7 +96,8 @@ PrimUse prim_use(std::string_view n) {
                    "number->string", "symbol->string", "string-upcase", "string-downcase", "string-foldcase",
                    "utf8->string", "string->utf8"}))
         return PrimUse::allocate;
-    if (one_of(n, {"cdr", "cddr", "cdddr", "cddddr", "list-tail", "memq", "memv", "member"})) return PrimUse::tail_of;
+    if (one_of(n, {"cdr", "cddr", "cdddr", "cddddr"})) return PrimUse::rest_of;
+    if (one_of(n, {"list-tail", "memq", "memv", "member"})) return PrimUse::tail_of;
     if (one_of(n, {"set-car!", "set-cdr!", "vector-set!", "%record-set!", "vector-fill!"})) return PrimUse::mutate;
     if (one_of(n, {"vector-map", "vector-for-each", "string-map", "string-for-each", "call-with-values",
                    "dynamic-wind", "call/cc", "call-with-current-continuation", "with-exception-handler", "%guard",
@@ -156,6 +159,8 @@ struct Event {
 
 struct Node {
     std::vector<int> flows;      // nodes this value may become
+    std::vector<int> rest_flows; // ... as the rest of a list this value begins (cdr): followed
+                                 // only from sites that make several pairs (list, make-list ...)
     std::vector<Event> events;
     std::vector<int> stored_in;  // sites that hold this value
     // sites only
@@ -324,6 +329,15 @@ std::vector<int> Analyzer::visit_call(const Expr& e, const Call& c, bool tail) {
             return {};
         case PrimUse::tail_of:
             return args.empty() ? std::vector<int>{} : args[0];
+        case PrimUse::rest_of: {
+            // A single cons's cdr is another object (stored in it, so never on
+            // the stack): reading it does not make the cons flow anywhere.
+            if (args.empty()) return {};
+            int rest = static_cast<int>(nodes_.size());
+            nodes_.emplace_back();
+            for (int n : args[0]) nodes_[n].rest_flows.push_back(rest);
+            return {rest};
+        }
         case PrimUse::mutate:
             for (size_t i = 1; i < args.size(); ++i) event(args[i], Ev::unknown);
             return {};
@@ -412,8 +426,15 @@ Escape Analyzer::run() {
     std::vector<EscapeClass> cls(nodes_.size(), EscapeClass::none);
     std::vector<bool> root(nodes_.size(), false), stored(nodes_.size(), false);
     auto worse = [](EscapeClass a, EscapeClass b) { return static_cast<int>(a) < static_cast<int>(b) ? b : a; };
+    // Sites that make several pairs at once: their cdr is of the same allocation.
+    auto several_pairs = [&](const Expr* e) {
+        const std::string& k = kinds_[e];
+        return k == "list" || k == "make-list" || k == "list-copy" || k == "reverse" || k == "vector->list" ||
+               k == "string->list";
+    };
     for (auto& [expr, id] : site_nodes_) {
         const Node& s = nodes_[id];
+        bool rests = several_pairs(expr);
         std::vector<bool> seen(nodes_.size(), false);
         std::vector<int> todo{id};
         seen[id] = true;
@@ -446,6 +467,11 @@ Escape Analyzer::run() {
                     seen[m] = true;
                     todo.push_back(m);
                 }
+            for (int m : nodes_[n].rest_flows)
+                if (rests && !seen[m]) {
+                    seen[m] = true;
+                    todo.push_back(m);
+                }
             for (int holder : nodes_[n].stored_in) {
                 (void)holder;
                 stored[id] = true;
@@ -460,6 +486,7 @@ Escape Analyzer::run() {
         changed = false;
         for (auto& [expr, id] : site_nodes_) {
             if (!stored[id]) continue;
+            bool rests = several_pairs(expr);
             std::vector<bool> seen(nodes_.size(), false);
             std::vector<int> todo{id};
             seen[id] = true;
@@ -474,6 +501,11 @@ Escape Analyzer::run() {
                 }
                 for (int m : nodes_[n].flows)
                     if (!seen[m]) {
+                        seen[m] = true;
+                        todo.push_back(m);
+                    }
+                for (int m : nodes_[n].rest_flows)
+                    if (rests && !seen[m]) {
                         seen[m] = true;
                         todo.push_back(m);
                     }
