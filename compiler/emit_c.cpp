@@ -252,7 +252,7 @@ std::string Emitter::program_function() {
         start = fmt::format("    esk_shared_init(esk_shared_globals_table, {});\n", globals);
         end = "    esk_shared_finish();\n";
     }
-    return fmt::format("static void esk_program(void)\n{{\n{}{}    esk_init_constants();\n{}{}}}\n\n"
+    return fmt::format("static void esk_program(void)\n{{\n{}    esk_locs = esk_program_locs;\n{}    esk_init_constants();\n{}{}}}\n\n"
                        "int main(int argc, char **argv)\n{{\n    return esk_main(argc, argv, esk_program);\n}}\n",
                        f.decls, start, body, end);
 }
@@ -262,7 +262,7 @@ std::string Emitter::run() {
     for (const Var& v : prog_.vars)
         if (v.global && v.defined) globals_ += fmt::format("ESK_STATIC esk_val {} = ESK_UNDEFINED;\n", var_name(&v));
     std::string program = program_function();
-    std::string locs = "const esk_loc esk_locs[] = {\n    {\"\", 0, 0},\n";
+    std::string locs = "static const esk_loc esk_program_locs[] = {\n    {\"\", 0, 0},\n";
     for (size_t i = 1; i < locs_.size(); ++i)
         locs += fmt::format("    {{{}, {}, {}}},\n", c_string_literal(sources_.file(locs_[i].file).path), locs_[i].line,
                             locs_[i].col);
