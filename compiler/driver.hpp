@@ -16,6 +16,7 @@ struct CompileOptions {
     bool region_inference = true;  // regions.cpp
     std::string dump_after;  // "", "read", "expand", ... : print and stop
     std::string output_name; // the C file's name, for #line directives
+    bool external_runtime = false;  // --runtime=external: #include <eshkol.h>, link the library
 };
 
 // Exit statuses of eshkolc (SPEC section 2).

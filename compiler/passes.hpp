@@ -61,6 +61,7 @@ Representation represent_program(const Program& program, const Lowering& lowerin
 struct EmitOptions {
     bool line_directives = true;
     std::string output_name;  // the C file's name, for #line after Scheme code
+    bool external_runtime = false;  // #include <eshkol.h> instead of pasting the runtime in
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
                    const Ownership& ownership, const Representation& representation, const SourceManager& sources,
