@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent.parent
 TIMEOUT = 60                 # seconds for any one eshkolc run
 RANDOM_INPUT_BYTES = 10 << 20
 RANDOM_INPUT_SECONDS = 2.0
@@ -126,6 +127,16 @@ def check_help_runtime(esk, work):
     options = help_options(esk, work)
     for wanted in ("--runtime=embed", "--runtime=external"):
         expect(wanted in options, f"--help does not list {wanted}: {options}")
+
+
+def check_man_page(esk, work):
+    """docs/eshkolc.1 describes every option --help lists."""
+    page = (REPO / "docs" / "eshkolc.1").read_text()
+    # roff escapes each - in an option name as \-; a metavariable (=PASS) is set apart
+    names = [re.sub(r"=[A-Z]+$", "=", o) for o in help_options(esk, work)]
+    missing = [o for o in names if o.replace("-", "\\-") not in page]
+    expect(not missing, f"docs/eshkolc.1 does not describe {', '.join(missing)}")
+    return f"{len(names)} options"
 
 
 def check_runtime_bad_value(esk, work):
@@ -342,6 +353,7 @@ def check_garbage_not_echoed(esk, work):
 CHECKS = [
     ("--help prints usage, exit 0", check_help),
     ("--help lists --runtime=embed and --runtime=external", check_help_runtime),
+    ("docs/eshkolc.1 describes every option of --help", check_man_page),
     ("--runtime=BAD: exit 2, named; external with --target=vm: exit 2", check_runtime_bad_value),
     ("--runtime=embed is the default; external includes <eshkol.h>", check_runtime_modes),
     ("--version prints `eshkolc X.Y.Z`, exit 0", check_version),
