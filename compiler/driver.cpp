@@ -34,6 +34,8 @@ constexpr const char* help_text = R"(usage: eshkolc [options] INPUT [-o OUTPUT]
 
 Compiles the Scheme program INPUT to one self-contained C file:
     eshkolc prog.scm -o prog.c && cc prog.c -o prog && ./prog
+or, with --runtime=external, to C that uses the installed runtime library:
+    cc prog.c $(pkg-config --cflags --libs eshkol-runtime) -o prog
 
 options:
   -o FILE                output C file ('-' for stdout; default: INPUT with .c)
@@ -59,6 +61,12 @@ options:
                          it imports); its name is OUTPUT with .d, or the one
                          -MF gives
   -MF FILE               with -MD: the depfile's name
+  --runtime=embed        paste the parts of the runtime the program uses into
+                         the C, so that it needs no flags to build (the default;
+                         --runtime=embedded is the same)
+  --runtime=external     #include <eshkol.h> instead, and link with the
+                         installed library: pkg-config --cflags --libs
+                         eshkol-runtime (--run does)
   --target=c             native C (the default)
   --target=vm            INPUT is in the word-level Lisp of the 64K-word
                          machine; the C holds its bytecode and a simulator
@@ -118,6 +126,10 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
             cl.options.line_directives = false;
         } else if (a == "--no-region-inference") {
             cl.options.region_inference = false;
+        } else if (a == "--runtime=embed" || a == "--runtime=embedded" || a == "--runtime=external") {
+            cl.options.external_runtime = a == "--runtime=external";
+        } else if (a.starts_with("--runtime=")) {
+            return fmt::format("{}: unknown runtime mode (available: embed, external)", a);
         } else if (a == "--target=c" || a == "--target=vm") {
             cl.vm = a == "--target=vm";
         } else if (a.starts_with("--target=")) {
@@ -143,6 +155,8 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
         return fmt::format("{}: not available with --target=vm", cl.options.no_main ? "--no-main" : "--header");
     if (!cl.vm && (cl.stats || cl.options.dump_after == "bytecode"))
         return fmt::format("{} needs --target=vm", cl.stats ? "--stats" : "--dump=bytecode");
+    if (cl.vm && cl.options.external_runtime)
+        return "--runtime=external: not available with --target=vm (its simulator is always embedded)";
     if (cl.vm && (cl.options.dump_after == "expand" || cl.options.dump_after == "ownership" ||
                   cl.options.dump_after == "escape"))
         return fmt::format("--dump={}: not available with --target=vm", cl.options.dump_after);
@@ -224,8 +238,10 @@ int build_and_run(const std::string& c_text, const CommandLine& cl, std::ostream
     std::filesystem::path dir(dir_template);
     std::ofstream(dir / "prog.c") << c_text;
     const char* cc = std::getenv("CC");
-    std::string cmd = fmt::format("{} -O2 -o '{}' '{}'", cc && *cc ? cc : "cc", (dir / "prog").string(),
-                                  (dir / "prog.c").string());
+    // external: the installed runtime, as its pkg-config file says to link it
+    std::string libs = cl.options.external_runtime ? " $(pkg-config --cflags --libs eshkol-runtime)" : "";
+    std::string cmd = fmt::format("{} -O2 -o '{}' '{}'{}", cc && *cc ? cc : "cc", (dir / "prog").string(),
+                                  (dir / "prog.c").string(), libs);
     int status = std::system(cmd.c_str());
     if (status != 0) {
         err << "eshkolc: error: the C compiler failed: " << cmd << "\n";
@@ -350,7 +366,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);
     EmitOptions emit{options.line_directives, options.output_name, options.no_main, options.header,
-                     options.header_guard};
+                     options.header_guard, options.external_runtime};
     Representation representation = represent_program(program, lowering);
     std::string c = emit_c(program, lowering, escape, ownership, representation, sources, emit, diags);
     if (diags.has_errors()) return std::nullopt;

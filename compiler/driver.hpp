@@ -20,6 +20,7 @@ struct CompileOptions {
     std::string* header = nullptr;  // --header: receives the exports' header
     std::string header_guard;
     std::vector<std::string> search_path;  // -I DIR ...: where import finds the program's libraries
+    bool external_runtime = false;  // --runtime=external: #include <eshkol.h>, link the library
 };
 
 // Exit statuses of eshkolc (SPEC section 2).

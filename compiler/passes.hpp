@@ -66,6 +66,7 @@ struct EmitOptions {
     bool no_main = false;     // --no-main: eshkol_init instead of main
     std::string* header = nullptr;  // --header: receives the exports' header
     std::string header_guard;       // its include guard's suffix
+    bool external_runtime = false;  // #include <eshkol.h> instead of pasting the runtime in
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
                    const Ownership& ownership, const Representation& representation, const SourceManager& sources,

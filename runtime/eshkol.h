@@ -318,9 +318,12 @@ typedef struct esk_loc {
     int line, col;
 } esk_loc;
 
-/* The generated program defines this: locations indexed by the small ids
- * that generated code passes to procedures that may fail; 0 is "unknown". */
-extern const esk_loc esk_locs[];
+/* Locations indexed by the small ids that generated code passes to
+ * procedures that may fail; 0 is "unknown". The generated program points it
+ * at its own table first thing (a pointer, not an array the program defines,
+ * so that the runtime library has no undefined symbols); until then it is a
+ * table of the one unknown location. */
+extern const esk_loc *esk_locs;
 
 /* ---- memory: tiers, arenas, regions ------------------------------------- *
  * Every allocation goes through esk_alloc (one front door): a bump in the
@@ -1097,6 +1100,91 @@ esk_val esk_get_environment_variables(int loc);
 esk_val esk_current_second(int loc);
 esk_val esk_current_jiffy(int loc);
 esk_val esk_jiffies_per_second(int loc);
+
+/* ---- built-ins of esk_core.def, esk_port.def and esk_shared.def ---------
+ * What generated code calls by name (the numeric, text and hash-table
+ * built-ins are declared with their modules). A program built against the
+ * installed library (--runtime=external) sees only this header, so every
+ * function the library exports is declared here: the runtime is compiled
+ * with -Werror=missing-prototypes to keep it so. Unary built-ins take
+ * (int loc, esk_val x). */
+/* pairs, lists, booleans (esk_list.c) */
+esk_val esk_prim_cons(int loc, esk_val a, esk_val b);
+esk_val esk_set_car(int loc, esk_val p, esk_val v), esk_set_cdr(int loc, esk_val p, esk_val v);
+esk_val esk_caar(int, esk_val), esk_cadr(int, esk_val), esk_cdar(int, esk_val), esk_cddr(int, esk_val),
+    esk_caaar(int, esk_val), esk_caadr(int, esk_val), esk_cadar(int, esk_val), esk_caddr(int, esk_val),
+    esk_cdaar(int, esk_val), esk_cdadr(int, esk_val), esk_cddar(int, esk_val), esk_cdddr(int, esk_val),
+    esk_caaaar(int, esk_val), esk_caaadr(int, esk_val), esk_caadar(int, esk_val), esk_caaddr(int, esk_val),
+    esk_cadaar(int, esk_val), esk_cadadr(int, esk_val), esk_caddar(int, esk_val), esk_cadddr(int, esk_val),
+    esk_cdaaar(int, esk_val), esk_cdaadr(int, esk_val), esk_cdadar(int, esk_val), esk_cdaddr(int, esk_val),
+    esk_cddaar(int, esk_val), esk_cddadr(int, esk_val), esk_cdddar(int, esk_val), esk_cddddr(int, esk_val);
+esk_val esk_pair_p(int, esk_val), esk_null_p(int, esk_val), esk_list_p(int, esk_val), esk_not(int, esk_val),
+    esk_boolean_p(int, esk_val), esk_eof_object_p(int, esk_val);
+esk_val esk_length(int, esk_val), esk_reverse(int, esk_val), esk_list_copy(int, esk_val), esk_reverse_x(int, esk_val);
+esk_val esk_list(int loc, int argc, esk_val *argv), esk_append(int loc, int argc, esk_val *argv),
+    esk_boolean_eq(int loc, int argc, esk_val *argv);
+esk_val esk_make_list(int loc, esk_val k, esk_val fill);
+esk_val esk_list_tail(int loc, esk_val list, esk_val k), esk_list_ref(int loc, esk_val list, esk_val k);
+esk_val esk_memq(int loc, esk_val x, esk_val list), esk_memv(int loc, esk_val x, esk_val list),
+    esk_assq(int loc, esk_val x, esk_val alist), esk_assv(int loc, esk_val x, esk_val alist);
+esk_val esk_member(int loc, esk_val x, esk_val list, esk_val pred), esk_assoc(int loc, esk_val x, esk_val alist, esk_val pred);
+esk_val esk_append_reverse_x(int loc, esk_val head, esk_val tail);
+esk_val esk_eof_object(int loc);
+/* control (esk_control.c) and errors (esk_error.c) */
+esk_val esk_prim_values(int loc, int argc, esk_val *argv);
+esk_val esk_call_with_values(int loc, esk_val producer, esk_val consumer);
+esk_val esk_call_cc(int loc, esk_val proc);
+esk_val esk_guard(int loc, esk_val body, esk_val select, esk_val run);
+esk_val esk_dynamic_wind(int loc, esk_val before, esk_val thunk, esk_val after);
+esk_val esk_prim_exit(int loc, esk_val code), esk_emergency_exit(int loc, esk_val code);
+esk_val esk_procedure_p(int, esk_val);
+esk_val esk_parameterize(int loc, esk_val params, esk_val values, esk_val thunk);
+esk_val esk_prim_error(int loc, int argc, esk_val *argv);
+esk_val esk_prim_raise(int loc, esk_val obj), esk_prim_raise_continuable(int loc, esk_val obj);
+esk_val esk_with_exception_handler(int loc, esk_val handler, esk_val thunk);
+esk_val esk_error_object_p(int, esk_val), esk_error_object_message(int, esk_val),
+    esk_error_object_irritants(int, esk_val), esk_file_error_p(int, esk_val), esk_read_error_p(int, esk_val);
+/* records and promises (esk_record.c) */
+esk_val esk_make_record_type(int loc, esk_val name, esk_val fields);
+esk_val esk_make_record(int loc, int argc, esk_val *argv);
+esk_val esk_record_p(int loc, esk_val obj, esk_val type);
+esk_val esk_record_ref(int loc, esk_val obj, esk_val type, esk_val index, esk_val who);
+esk_val esk_record_set(int loc, esk_val obj, esk_val type, esk_val index, esk_val value, esk_val who);
+esk_val esk_make_lazy(int loc, esk_val thunk), esk_make_promise(int, esk_val), esk_promise_p(int, esk_val),
+    esk_force(int, esk_val);
+/* explicit arenas (esk_arena.c) */
+esk_val esk_make_arena(int loc, esk_val size), esk_arena_p(int, esk_val), esk_destroy_arena(int loc, esk_val arena);
+esk_val esk_arena_alloc(int loc, esk_val arena, esk_val n), esk_copy_to_arena(int loc, esk_val value, esk_val arena);
+/* shared values (esk_shared.c) */
+esk_val esk_prim_shared(int loc, esk_val value, esk_val destructor);
+esk_val esk_prim_weak_ref(int, esk_val), esk_prim_strong_ref(int, esk_val), esk_prim_ref_count(int, esk_val),
+    esk_prim_shared_value(int, esk_val), esk_prim_shared_p(int, esk_val), esk_prim_weak_ref_p(int, esk_val);
+/* ports (esk_port.c) and printing (esk_print.c); port ESK_DEFAULT: the current one */
+esk_val esk_port_parameter(int loc, esk_val which);
+esk_val esk_port_p(int, esk_val), esk_input_port_p(int, esk_val), esk_output_port_p(int, esk_val),
+    esk_textual_port_p(int, esk_val), esk_binary_port_p(int, esk_val), esk_input_port_open_p(int, esk_val),
+    esk_output_port_open_p(int, esk_val);
+esk_val esk_open_input_file(int loc, esk_val name), esk_open_output_file(int loc, esk_val name),
+    esk_open_binary_input_file(int loc, esk_val name), esk_open_binary_output_file(int loc, esk_val name),
+    esk_file_exists_p(int loc, esk_val name), esk_delete_file(int loc, esk_val name);
+esk_val esk_open_file(int loc, esk_val name, esk_val mode);
+esk_val esk_open_input_string(int loc, esk_val s), esk_open_input_bytevector(int loc, esk_val bv);
+esk_val esk_open_output_string(int loc), esk_open_output_bytevector(int loc);
+esk_val esk_get_output_string(int loc, esk_val port), esk_get_output_bytevector(int loc, esk_val port),
+    esk_close_port(int loc, esk_val port), esk_close_input_port(int loc, esk_val port),
+    esk_close_output_port(int loc, esk_val port), esk_flush_output_port(int loc, esk_val port);
+esk_val esk_read_char(int loc, esk_val port), esk_peek_char(int loc, esk_val port),
+    esk_char_ready_p(int loc, esk_val port), esk_read_line(int loc, esk_val port),
+    esk_read_all(int loc, esk_val port), esk_read(int loc, esk_val port), esk_read_u8(int loc, esk_val port),
+    esk_peek_u8(int loc, esk_val port), esk_u8_ready_p(int loc, esk_val port);
+esk_val esk_read_string(int loc, esk_val k, esk_val port), esk_read_bytevector(int loc, esk_val k, esk_val port);
+esk_val esk_read_bytevector_x(int loc, esk_val bv, esk_val port, esk_val start, esk_val end);
+esk_val esk_newline(int loc, esk_val port), esk_write_char(int loc, esk_val c, esk_val port),
+    esk_write_u8(int loc, esk_val byte, esk_val port);
+esk_val esk_write_string(int loc, esk_val s, esk_val port, esk_val start, esk_val end),
+    esk_write_bytevector(int loc, esk_val bv, esk_val port, esk_val start, esk_val end);
+esk_val esk_display(int loc, esk_val v, esk_val port), esk_write(int loc, esk_val v, esk_val port),
+    esk_write_shared(int loc, esk_val v, esk_val port), esk_write_simple(int loc, esk_val v, esk_val port);
 
 /* ---- numbers (esk_num.c, esk_bignum.c, esk_flonum.c) ---- */
 

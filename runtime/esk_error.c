@@ -5,6 +5,8 @@
 #include <string.h>
 
 esk_val esk_handlers = ESK_NIL; /* the current exception handlers, innermost first */
+static const esk_loc esk_err_no_locs[] = {{"", 0, 0}};
+const esk_loc *esk_locs = esk_err_no_locs;
 
 /* A Scheme string from UTF-8 text (messages may quote procedure names). */
 static esk_val esk_err_string(const char *utf8) { return esk_string_from_utf8(utf8, strlen(utf8)); }

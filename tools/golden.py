@@ -5,6 +5,7 @@ several C compiler configurations, runs it and compares with sibling files.
     tools/golden.py --eshkolc build/compiler/eshkolc tests/golden/core
     tools/golden.py --eshkolc ... --configs gcc-O0 tests/golden/core/let.scm
     tools/golden.py --eshkolc ... --bless tests/golden/core   # then: git diff
+    tools/golden.py --eshkolc ... --configs gcc-O0,gcc-O0-external tests/golden/core
 
 A program NAME.scm (or NAME.lisp, compiled with --target=vm) lies directly in
 its area's folder (subfolders hold the files programs include or import) and
@@ -14,7 +15,10 @@ expects:
              eshkolc's diagnostics, and then NAME.out must not exist
   NAME.warn  eshkolc's standard error (its warnings) when it accepts the
              program (missing: eshkolc must print nothing)
-At least one of the two must exist. Each build runs in an empty temporary
+At least one of the two must exist. The *-external configurations compile
+the program again with `eshkolc --runtime=external` and link it with the
+runtime library (--external-flags; by default the one in eshkolc's build
+tree): its output must be the same as with the runtime embedded. Each build runs in an empty temporary
 working folder of its own (files it writes vanish afterwards). Directives,
 in the comment lines that open the program (each key may repeat; eshkolc,
 args and stdin accumulate):
@@ -70,8 +74,13 @@ CONFIGS = {
     "asan": (STRICT_CLANG + ["-O0", "-g"] + SANITIZERS, SANITIZER_ENV),
     # Not in the default selection (slow): areas that want it ask for it.
     "valgrind": (STRICT_GCC + ["-O0", "-g"], {}),
+    # eshkolc --runtime=external, linked with the runtime library (not in
+    # the default selection either: they need the library built).
+    "gcc-O0-external": (STRICT_GCC + ["-O0"], {}),
+    "clang-O2-external": (STRICT_CLANG + ["-O2"], {}),
 }
-DEFAULT_CONFIGS = [c for c in CONFIGS if c != "valgrind"]
+EXTERNAL_CONFIGS = {c for c in CONFIGS if c.endswith("-external")}
+DEFAULT_CONFIGS = [c for c in CONFIGS if c != "valgrind" and c not in EXTERNAL_CONFIGS]
 # Configurations whose binary runs under a tool; memcheck errors exit 99.
 RUN_PREFIX = {
     "valgrind": ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--leak-check=no", "-q",
@@ -425,6 +434,8 @@ class GoldenTest:
         self.prog, self.options, self.runner = prog, options, runner
         self.scratch = Path(tempfile.mkdtemp(dir=scratch, prefix=prog.path.stem + "."))
         self.blessed = []
+        self.external_lock = threading.Lock()
+        self.external = None   # (C file or None, failure message) once compiled
 
     def outcome(self, configs):
         start = time.monotonic()
@@ -466,12 +477,33 @@ class GoldenTest:
                      f"{prog.path.stem}.warn):\n" + tail(compiled.stderr, DIFF_LINES))]
         return self.build_and_run_all(c_file, configs)
 
-    def compile(self, c_file):
+    def compile(self, c_file, extra_flags=()):
         prog = self.prog
-        argv = [self.options.eshkolc, *prog.flags, prog.path.name]
+        argv = [self.options.eshkolc, *prog.flags, *extra_flags, prog.path.name]
         if not prog.is_dump():
             argv += ["-o", str(c_file)]
         return self.runner.run(argv, prog.path.parent, prog.timeout)
+
+    def external_c_file(self, c_file):
+        """The program compiled with --runtime=external, once for every
+        external configuration: (C file, None) or (None, why it failed).
+        The VM target's simulator is always embedded: its C serves as is."""
+        with self.external_lock:
+            if self.external is None:
+                if "--target=vm" in self.prog.flags:
+                    self.external = (c_file, None)
+                    return self.external
+                external = c_file.with_name(c_file.stem + "-external.c")
+                run = self.compile(external, ["--runtime=external"])
+                embedded_stderr = self.prog.expected(".warn") or b""
+                if run.status != 0 or describe_abnormal(run, self.prog.timeout):
+                    self.external = (None, "with --runtime=external: " + self.compiler_failure(run))
+                elif run.stderr != embedded_stderr:
+                    self.external = (None, "with --runtime=external, eshkolc's stderr differs:\n"
+                                     + tail(run.stderr, DIFF_LINES))
+                else:
+                    self.external = (external, None)
+            return self.external
 
     def compiler_failure(self, run):
         what = describe_abnormal(run, self.prog.timeout) or {
@@ -498,13 +530,20 @@ class GoldenTest:
         """The program's Run, or a message saying why the build failed."""
         command, env = CONFIGS[config]
         binary = self.scratch / f"{c_file.stem}-{config}"
+        link = []
+        if config in EXTERNAL_CONFIGS:
+            c_file, failure = self.external_c_file(c_file)
+            if failure:
+                return failure
+            link = self.options.external_flags
         # -I the program's folder: a program's (c-include "mylib.h") finds
         # the header beside it, as a C project's include path would
-        build = self.runner.run([*command, "-I", str(self.prog.path.parent.resolve()), c_file.name, "-o", binary.name],
+        build = self.runner.run([*command, "-I", str(self.prog.path.parent.resolve()), c_file.name, "-o", binary.name,
+                                 *link],
                                 self.scratch, BUILD_TIMEOUT)
         if build.status != 0 or build.stderr or describe_abnormal(build, BUILD_TIMEOUT):
             what = describe_abnormal(build, BUILD_TIMEOUT) or f"exit status {build.status}"
-            return (f"C build failed ({what}): {shlex.join(command)} {c_file.name}\n"
+            return (f"C build failed ({what}): {shlex.join(command)} {c_file.name} {shlex.join(link)}\n"
                     + tail(build.stderr, COMPILER_LOG_LINES))
         # Each run gets an empty working folder of its own: programs that
         # write files do not collide across configurations or litter tests/.
@@ -612,6 +651,11 @@ def parse_args():
     ap.add_argument("--xfail", type=Path, default=GOLDEN_ROOT / "xfail.txt",
                     help="list of known failures (default: tests/golden/xfail.txt)")
     ap.add_argument("--quiet", "-q", action="store_true", help="print failures only")
+    ap.add_argument("--external-flags", metavar="FLAGS",
+                    help="for the *-external configurations: C compiler flags (shell-split) after the "
+                         "C file that find eshkol.h and link the runtime library (default: the "
+                         "source tree's runtime/ and the static library beside eshkolc's build "
+                         "folder, else pkg-config --cflags --libs eshkol-runtime)")
     ap.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
     args = ap.parse_args()
     args.configs = [c.strip() for c in args.configs.split(",") if c.strip()]
@@ -627,7 +671,28 @@ def parse_args():
     if not os.access(args.eshkolc, os.X_OK):
         ap.error(f"--eshkolc {args.eshkolc}: not an executable file")
     args.jobs = max(1, args.jobs)
+    if any(c in EXTERNAL_CONFIGS for c in args.configs):
+        args.external_flags = (shlex.split(args.external_flags) if args.external_flags is not None
+                               else default_external_flags(args.eshkolc))
+        if args.external_flags is None:
+            ap.error("the -external configs need the runtime library: build it "
+                     "(ninja -C build runtime/libeshkol-runtime.a), install it, or give --external-flags")
     return args
+
+
+def default_external_flags(eshkolc):
+    """How to build against the runtime library: the build tree eshkolc
+    comes from (BUILD/compiler/eshkolc beside BUILD/runtime/), else an
+    installed eshkol-runtime.pc; None when neither is there."""
+    library = Path(eshkolc).resolve().parent.parent / "runtime" / "libeshkol-runtime.a"
+    if library.exists():   # the static library: the binary needs no search path to run
+        return ["-I", str(GOLDEN_ROOT.parent.parent / "runtime"), str(library), "-pthread"]
+    try:
+        found = subprocess.run(["pkg-config", "--cflags", "--libs", "eshkol-runtime"],
+                               capture_output=True, text=True)
+    except OSError:
+        return None
+    return shlex.split(found.stdout) if found.returncode == 0 else None
 
 
 def main():

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent.parent
 TIMEOUT = 60                 # seconds for any one eshkolc run
 RANDOM_INPUT_BYTES = 10 << 20
 RANDOM_INPUT_SECONDS = 2.0
@@ -112,6 +113,57 @@ def check_help(esk, work):
     result = esk.run("--help", cwd=work)
     expect_status(result, 0)
     expect(b"usage" in result[1].lower(), f"stdout does not mention usage: {short(result[1])}")
+
+
+def help_options(esk, work):
+    """The option names --help lists: -o, --run, --dump=PASS as --dump ..."""
+    result = esk.run("--help", cwd=work)
+    expect_status(result, 0)
+    text = result[1].decode(errors="replace")
+    return sorted(set(re.findall(r"^  (-[-\w]+(?:=\w+)?)", text, re.M)))
+
+
+def check_help_runtime(esk, work):
+    options = help_options(esk, work)
+    for wanted in ("--runtime=embed", "--runtime=external"):
+        expect(wanted in options, f"--help does not list {wanted}: {options}")
+
+
+def check_man_page(esk, work):
+    """docs/eshkolc.1 describes every option --help lists."""
+    page = (REPO / "docs" / "eshkolc.1").read_text()
+    # roff escapes each - in an option name as \-; a metavariable (=PASS) is set apart
+    names = [re.sub(r"=[A-Z]+$", "=", o) for o in help_options(esk, work)]
+    missing = [o for o in names if o.replace("-", "\\-") not in page]
+    expect(not missing, f"docs/eshkolc.1 does not describe {', '.join(missing)}")
+    return f"{len(names)} options"
+
+
+def check_runtime_bad_value(esk, work):
+    write(work / "hello.scm", HELLO)
+    result = esk.run("--runtime=bundled", "hello.scm", cwd=work)
+    expect_status(result, 2)
+    expect(b"--runtime=bundled" in result[2] and b"external" in result[2],
+           f"stderr does not name the value and the choices: {short(result[2])}")
+    result = esk.run("--runtime=external", "--target=vm", "hello.scm", cwd=work)
+    expect_status(result, 2)
+
+
+def check_runtime_modes(esk, work):
+    write(work / "hello.scm", HELLO)
+    default = esk.run("hello.scm", "-o", "-", cwd=work)
+    embed = esk.run("--runtime=embed", "hello.scm", "-o", "-", cwd=work)
+    external = esk.run("--runtime=external", "hello.scm", "-o", "-", cwd=work)
+    for result in (default, embed, external):
+        expect_status(result, 0)
+    expect(default[1] == embed[1], "--runtime=embed differs from the default")
+    expect(b"#include <eshkol.h>" not in default[1] and b"int esk_main(" in default[1],
+           "the default C does not hold the runtime")
+    expect(b"#include <eshkol.h>" in external[1], "--runtime=external: no #include <eshkol.h>")
+    expect(b"int esk_main(" not in external[1] and b"typedef" not in external[1],
+           "--runtime=external: the C still holds runtime definitions")
+    expect(b"pkg-config --cflags --libs eshkol-runtime" in external[1],
+           "--runtime=external: the C's opening comment does not say how to build it")
 
 
 def check_version(esk, work):
@@ -422,6 +474,10 @@ def check_export_options(esk, work):
 
 CHECKS = [
     ("--help prints usage, exit 0", check_help),
+    ("--help lists --runtime=embed and --runtime=external", check_help_runtime),
+    ("docs/eshkolc.1 describes every option of --help", check_man_page),
+    ("--runtime=BAD: exit 2, named; external with --target=vm: exit 2", check_runtime_bad_value),
+    ("--runtime=embed is the default; external includes <eshkol.h>", check_runtime_modes),
     ("--version prints `eshkolc X.Y.Z`, exit 0", check_version),
     ("no arguments: exit 2", check_no_arguments),
     ("unknown option: exit 2, named", check_unknown_option),

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 /* ---- helpers -------------------------------------------------------------- */
 static char text_buf[4][20000];

@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 static uint64_t bits_of(double x) {
     uint64_t u;

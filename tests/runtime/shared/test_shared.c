@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 #define THREADS 4
 #define ROUNDS 100000

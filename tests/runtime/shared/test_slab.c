@@ -5,7 +5,6 @@
 #include <pthread.h>
 #include <string.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 #define THREADS 4
 #define ROUNDS 200000

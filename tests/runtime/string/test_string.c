@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 #define NO ESK_DEFAULT
 

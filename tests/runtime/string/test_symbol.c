@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 static esk_val sym(const char *utf8) {
     return esk_intern(utf8, strlen(utf8));

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const esk_loc esk_locs[] = {{"", 0, 0}};
 
 #define CODE_POINTS 0x110000u
 
