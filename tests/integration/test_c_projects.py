@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The example C projects (examples/c-project-meson, examples/c-project-cmake)
 built as a user would: configured with their own build system against the
-eshkolc under test, built, run, and compared with their expected.out; then
+eshkolc under test, built, run, and compared with their expected-output.txt; then
 a file the Scheme includes or imports is touched and the build must run
 eshkolc again (its depfile reached the build system).
 
@@ -53,7 +53,7 @@ def check(name, configure, program, args, touched, generated, eshkolc, work):
     run(configure(src, build, eshkolc), work)
     run(["ninja", "-C", str(build)], work)
     out = run([str(build / program), *args], build)
-    expected = (src / "expected.out").read_text()
+    expected = (src / "expected-output.txt").read_text()
     if out != expected:
         raise Failed(f"{program} printed {out!r}, expected {expected!r}")
     c_file = build / generated
