@@ -15,26 +15,22 @@
  * when it goes back to C; NULL is #f both ways. */
 
 /* ---- pointers ------------------------------------------------------------------------ */
-esk_val esk_ffi_pointer(void *address, const char *tag) {
-    esk_pointer *p;
-    if (!address) return ESK_FALSE;
-    p = esk_alloc(sizeof *p);
+static esk_val esk_ffi_make_pointer(void *address, esk_ffi_fn function, const char *tag) {
+    esk_pointer *p = esk_alloc(sizeof *p);
     p->h.type = ESK_T_POINTER;
     p->h.size = 0;
     p->address = address;
-    p->function = NULL;
+    p->function = function;
     p->tag = tag;
     return ESK_FROM_HEAP(p);
 }
 
+esk_val esk_ffi_pointer(void *address, const char *tag) {
+    return address ? esk_ffi_make_pointer(address, NULL, tag) : ESK_FALSE;
+}
+
 esk_val esk_ffi_function_pointer(esk_ffi_fn function, const char *signature) {
-    esk_pointer *p = esk_alloc(sizeof *p);
-    p->h.type = ESK_T_POINTER;
-    p->h.size = 0;
-    p->address = NULL;
-    p->function = function;
-    p->tag = signature;
-    return ESK_FROM_HEAP(p);
+    return esk_ffi_make_pointer(NULL, function, signature);
 }
 
 static _Noreturn void esk_ffi_expected(int loc, const char *who, const char *format, const char *tag, esk_val got) {
