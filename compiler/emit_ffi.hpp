@@ -39,7 +39,6 @@ public:
     const std::string& statics() const { return statics_; }
     const std::string& definitions() const { return definitions_; }  // after the procedures
     const std::string& prototypes() const { return prototypes_; }    // of the exports, for --header
-    bool empty() const { return includes_.empty() && statics_.empty() && definitions_.empty(); }
 
 private:
     std::string includes_, statics_, definitions_, prototypes_;

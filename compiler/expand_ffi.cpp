@@ -198,10 +198,9 @@ ExprPtr Expander::c_call(const Datum* d, const Expr& fn, std::vector<ExprPtr>& a
     auto it = c_procedures_.find(r->var->name);
     // the very variable the define-c-procedure bound (a library's private
     // definition of the same name is another variable)
-    const Loc& at = it == c_procedures_.end() ? r->var->loc : it->second.name_loc;
-    if (it == c_procedures_.end() || it->second.arity != args.size() || r->var->loc.file != at.file ||
-        r->var->loc.line != at.line || r->var->loc.col != at.col)
-        return nullptr;
+    if (it == c_procedures_.end() || it->second.arity != args.size()) return nullptr;
+    const Loc& at = it->second.name_loc;
+    if (r->var->loc.file != at.file || r->var->loc.line != at.line || r->var->loc.col != at.col) return nullptr;
     for (auto& a : args)
         if (!a) return nullptr;
     c_called_.insert(r->var);
