@@ -54,6 +54,9 @@ options:
   --header FILE          also write FILE, a C header declaring eshkol_init,
                          eshkol_set_error_handler and the exports
   --no-line-directives   omit #line directives from the C
+  --no-gc                no collector for the root region: what is allocated
+                         outside every region lives until exit (the C has
+                         none of the collector; see docs/memory.md)
   --no-region-inference  give no call a region the program text does not
                          write (see docs/memory.md, "Region inference")
   -MD                    also write a make-style depfile listing every file
@@ -124,6 +127,8 @@ std::string parse_command_line(const std::vector<std::string>& args, CommandLine
             cl.header = args[++i];
         } else if (a == "--no-line-directives") {
             cl.options.line_directives = false;
+        } else if (a == "--no-gc") {
+            cl.options.gc = false;
         } else if (a == "--no-region-inference") {
             cl.options.region_inference = false;
         } else if (a == "--runtime=embed" || a == "--runtime=embedded" || a == "--runtime=external") {
@@ -366,7 +371,7 @@ std::optional<std::string> run_passes(SourceManager& sources, uint32_t file_id, 
     Escape escape = analyze_escape(program, lowering);
     if (options.dump_after == "escape") return dump_escape(escape, sources, library.files);
     EmitOptions emit{options.line_directives, options.output_name, options.no_main, options.header,
-                     options.header_guard, options.external_runtime};
+                     options.header_guard, options.external_runtime, options.gc};
     Representation representation = represent_program(program, lowering);
     std::string c = emit_c(program, lowering, escape, ownership, representation, sources, emit, diags);
     if (diags.has_errors()) return std::nullopt;

@@ -21,6 +21,7 @@ struct CompileOptions {
     std::string header_guard;
     std::vector<std::string> search_path;  // -I DIR ...: where import finds the program's libraries
     bool external_runtime = false;  // --runtime=external: #include <eshkol.h>, link the library
+    bool gc = true;                 // --no-gc: no collector for the root region
 };
 
 // Exit statuses of eshkolc (SPEC section 2).

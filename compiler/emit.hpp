@@ -120,6 +120,7 @@ private:
     std::string var_name(const Var* v) const;
     std::string raw_var(const Var* v) const;
     void check_names(const std::string& program_text);
+    std::string with_gc_roots(const std::string& program_text) const;
     std::string read_var(const Var* v, Loc loc);
     std::string write_var(const Var* v, const std::string& value);
     bool is_boxed(const Var* v) const { return boxed_.count(v) != 0; }

@@ -315,11 +315,51 @@ std::string Emitter::run() {
         program_text += fmt::format("/* ---- the C interface: callbacks and exports ---- */\n{}", ffi.definitions());
     if (options_.header) *options_.header = header_text(ffi.prototypes());
     program_text += fmt::format("/* ---- source locations for run-time errors ---- */\n{}\n{}", locs, reindent(program));
+    program_text = with_gc_roots(program_text);
     check_names(program_text);
     // --runtime=external: the installed library holds the runtime, and its
     // header declares everything the program names.
-    out += options_.external_runtime ? "#include <eshkol.h>\n" : select_runtime(program_text);
+    if (!options_.gc && !options_.external_runtime) out += "#define ESK_NO_GC 1 /* --no-gc: no collector */\n";
+    out += options_.external_runtime ? "#include <eshkol.h>\n" : select_runtime(program_text, options_.gc);
     out += program_text;
+    return out;
+}
+
+// The collector's precise roots: every file-scope esk_val the program
+// declares (globals, quoted constants, primitive closures, the C
+// interface's holders), registered when the program starts.
+std::string Emitter::with_gc_roots(const std::string& program_text) const {
+    const std::string anchor = "    esk_locs = esk_program_locs;\n";
+    size_t at = program_text.find(anchor);
+    if (at == std::string::npos) return program_text;
+    std::string table, call;
+    if (options_.gc) {
+        std::vector<std::string> slots;
+        for (size_t line = 0; line < program_text.size();) {
+            size_t end = program_text.find('\n', line);
+            if (end == std::string::npos) end = program_text.size();
+            std::string_view text(program_text.data() + line, end - line);
+            line = end + 1;
+            for (std::string_view lead : {"static esk_val ", "ESK_STATIC esk_val "}) {
+                if (!text.starts_with(lead) || !text.ends_with(";") || text.find_first_of("([") != std::string_view::npos)
+                    continue;
+                std::string_view name = text.substr(lead.size());
+                name = name.substr(0, name.find_first_of(" ;"));
+                slots.push_back(fmt::format("&{}", name));
+            }
+        }
+        if (slots.empty()) return program_text;
+        table = fmt::format("/* ---- the collector's roots: every global value ---- */\n"
+                            "static esk_val *const esk_program_roots[] = {{\n    {}\n}};\n\n",
+                            fmt::join(slots, ",\n    "));
+        call = fmt::format("    esk_gc_add_roots(esk_program_roots, {});\n", slots.size());
+    } else if (options_.external_runtime) {
+        call = "    esk_gc_enabled = 0; /* --no-gc */\n";
+    }
+    std::string out = program_text;
+    out.insert(at + anchor.size(), call);
+    size_t locs = out.find("/* ---- source locations for run-time errors ---- */");
+    out.insert(locs == std::string::npos ? 0 : locs, table);
     return out;
 }
 

@@ -60,7 +60,8 @@ namespace {
 // How built-ins treat their arguments.
 enum class PrimUse {
     inspect,     // reads its arguments; keeps none, returns none of them
-    tail_of,     // returns (a tail of) its first argument, maybe itself: memq, list-tail
+    tail_of,     // returns (a tail of) its list argument, maybe itself: list-tail
+                 // (the first argument), memq memv member (the second)
     rest_of,     // returns what follows its argument's first pair: cdr (part of
                  // the argument's allocation only when one site made several pairs)
     calls,       // calls its procedure arguments during the call, keeps nothing
@@ -327,8 +328,13 @@ std::vector<int> Analyzer::visit_call(const Expr& e, const Call& c, bool tail) {
         case PrimUse::inspect:
         case PrimUse::calls:
             return {};
-        case PrimUse::tail_of:
-            return args.empty() ? std::vector<int>{} : args[0];
+        case PrimUse::tail_of: {
+            // (list-tail LIST K), (memv KEY LIST [COMPARE])
+            size_t list = name == "list-tail" ? 0 : 1;
+            // member's COMPARE is called with the key: it may keep it
+            if (args.size() > 2) event(args[0], Ev::unknown);
+            return list < args.size() ? args[list] : std::vector<int>{};
+        }
         case PrimUse::rest_of: {
             // A single cons's cdr is another object (stored in it, so never on
             // the stack): reading it does not make the cons flow anywhere.

@@ -67,6 +67,7 @@ struct EmitOptions {
     std::string* header = nullptr;  // --header: receives the exports' header
     std::string header_guard;       // its include guard's suffix
     bool external_runtime = false;  // #include <eshkol.h> instead of pasting the runtime in
+    bool gc = true;                 // --no-gc: the root region is never collected
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
                    const Ownership& ownership, const Representation& representation, const SourceManager& sources,

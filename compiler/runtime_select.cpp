@@ -205,13 +205,14 @@ bool always_kept(const Chunk& c) { return c.kind != Kind::definition; }
 
 }  // namespace
 
-std::string select_runtime(std::string_view program) {
+std::string select_runtime(std::string_view program, bool gc) {
     struct File {
         std::string name, guard_open, guard_close;
         std::vector<Chunk> chunks;
     };
     std::vector<File> files;
     for (const auto& file : embedded::runtime_files()) {
+        if (!gc && file.name == "esk_gc.c") continue;
         File f{std::string(file.name), "", "", {}};
         f.chunks = split_file(file.name, file.text, f.guard_open, f.guard_close);
         files.push_back(std::move(f));

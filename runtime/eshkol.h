@@ -115,32 +115,41 @@ typedef struct esk_pair {
 #define ESK_CDR(v) (ESK_PAIR(v)->cdr)
 
 /* ---- heap objects ----------------------------------------------------- */
+/* A type code's low four bits are 0xB, a pattern no esk_val has (fixnums
+ * end in 0, pointers in 1 or 5, immediates in 0011, chars in 111): a word
+ * read from the start of an object tells a header from a pair's car, so
+ * the collector can walk a block object by object (esk_gc.c). */
+#define ESK_TYPE_CODE(n) (((n) << 4) | 0xBu)
+#define ESK_TYPE_INDEX(t) ((unsigned)(t) >> 4)
 typedef enum esk_type {
-    ESK_T_FLONUM,       /* esk_flonum */
-    ESK_T_BIGNUM,       /* esk_bignum; size: limbs */
-    ESK_T_RATNUM,       /* reserved for exact rationals */
-    ESK_T_STRING,       /* esk_string; size: unused */
-    ESK_T_SYMBOL,       /* esk_symbol */
-    ESK_T_VECTOR,       /* esk_vector; size: length */
-    ESK_T_BYTEVECTOR,   /* esk_bytevector; size: length of its own bytes */
-    ESK_T_CLOSURE,      /* esk_closure; size: captured slots */
-    ESK_T_BOX,          /* esk_box */
-    ESK_T_RECORD,       /* esk_record; size: fields */
-    ESK_T_RECORD_TYPE,  /* esk_record_type */
-    ESK_T_PROMISE,      /* esk_promise */
-    ESK_T_VALUES,       /* esk_values: several return values; size: count */
-    ESK_T_CONDITION,    /* esk_condition: what error and friends raise */
-    ESK_T_CONTINUATION, /* esk_continuation (an escape-only continuation) */
-    ESK_T_PORT,         /* esk_port: an input or output port */
-    ESK_T_OWNED,        /* esk_owned: an owned (linear) value and its consumed flag */
-    ESK_T_EOF_OBJECT,   /* unused: eof is an immediate */
-    ESK_T_ARENA,        /* esk_arena_handle: what make-arena returns */
-    ESK_T_HASH_TABLE,   /* esk_hash_table */
-    ESK_T_SHARED,       /* a shared (reference-counted) cell, esk_shared.c; outside regions */
-    ESK_T_WEAK,         /* a weak reference to a shared cell, esk_shared.c */
-    ESK_T_COMPNUM,      /* esk_compnum: a complex number, esk_complex.c */
-    ESK_T_POINTER,      /* esk_pointer: a C pointer or callback, esk_ffi.c */
-    ESK_T_COUNT
+    ESK_T_FLONUM = ESK_TYPE_CODE(0),       /* esk_flonum */
+    ESK_T_BIGNUM = ESK_TYPE_CODE(1),       /* esk_bignum; size: limbs */
+    ESK_T_RATNUM = ESK_TYPE_CODE(2),       /* reserved for exact rationals */
+    ESK_T_STRING = ESK_TYPE_CODE(3),       /* esk_string; size: bytes of its inline data */
+    ESK_T_SYMBOL = ESK_TYPE_CODE(4),       /* esk_symbol */
+    ESK_T_VECTOR = ESK_TYPE_CODE(5),       /* esk_vector; size: length */
+    ESK_T_BYTEVECTOR = ESK_TYPE_CODE(6),   /* esk_bytevector; size: length of its own bytes */
+    ESK_T_CLOSURE = ESK_TYPE_CODE(7),      /* esk_closure; size: captured slots */
+    ESK_T_BOX = ESK_TYPE_CODE(8),          /* esk_box */
+    ESK_T_RECORD = ESK_TYPE_CODE(9),       /* esk_record; size: fields */
+    ESK_T_RECORD_TYPE = ESK_TYPE_CODE(10),  /* esk_record_type */
+    ESK_T_PROMISE = ESK_TYPE_CODE(11),      /* esk_promise */
+    ESK_T_VALUES = ESK_TYPE_CODE(12),       /* esk_values: several return values; size: count */
+    ESK_T_CONDITION = ESK_TYPE_CODE(13),    /* esk_condition: what error and friends raise */
+    ESK_T_CONTINUATION = ESK_TYPE_CODE(14), /* esk_continuation (an escape-only continuation) */
+    ESK_T_PORT = ESK_TYPE_CODE(15),         /* esk_port: an input or output port */
+    ESK_T_OWNED = ESK_TYPE_CODE(16),        /* esk_owned: an owned (linear) value and its consumed flag */
+    ESK_T_EOF_OBJECT = ESK_TYPE_CODE(17),   /* unused: eof is an immediate */
+    ESK_T_ARENA = ESK_TYPE_CODE(18),        /* esk_arena_handle: what make-arena returns */
+    ESK_T_HASH_TABLE = ESK_TYPE_CODE(19),   /* esk_hash_table */
+    ESK_T_SHARED = ESK_TYPE_CODE(20),       /* a shared (reference-counted) cell, esk_shared.c; outside regions */
+    ESK_T_WEAK = ESK_TYPE_CODE(21),         /* a weak reference to a shared cell, esk_shared.c */
+    ESK_T_COMPNUM = ESK_TYPE_CODE(22),      /* esk_compnum: a complex number, esk_complex.c */
+    ESK_T_POINTER = ESK_TYPE_CODE(23),      /* esk_pointer: a C pointer or callback, esk_ffi.c */
+    ESK_T_RAW = ESK_TYPE_CODE(24),         /* esk_alloc_raw: words the collector scans conservatively; size: bytes */
+    ESK_T_BYTES = ESK_TYPE_CODE(25),       /* esk_alloc_bytes: bytes it never scans; size: bytes */
+    ESK_T_FREE = ESK_TYPE_CODE(26),        /* a free run left by the collector; size: 8-byte words, header included */
+    ESK_T_COUNT = 27                    /* how many codes there are (not itself a code) */
 } esk_type;
 
 typedef struct esk_header {
@@ -337,6 +346,15 @@ extern const esk_loc *esk_locs;
  * esk_arena_of says NULL. See esk_alloc.c and docs/memory.md. */
 typedef struct esk_block esk_block;
 typedef struct esk_region esk_region;
+/* A block: 64 KiB-aligned, a whole number of 64 KiB chunks, its objects
+ * after this header (esk_alloc.c; the collector walks them). */
+struct esk_block {
+    esk_block *next;
+    size_t size;      /* bytes, header included: a multiple of 64 KiB */
+    size_t used;      /* bytes handed out; the newest block's is its arena's cur */
+    uint64_t *marks;  /* root region: the collector's bitmaps (esk_gc.c); NULL elsewhere */
+};
+#define ESK_BLOCK_DATA(b) ((unsigned char *)(b) + sizeof(esk_block))
 typedef struct esk_arena {
     unsigned char *cur, *end;  /* bump pointer and limit in the newest block */
     esk_block *blocks;         /* newest first */
@@ -375,6 +393,48 @@ ESK_INLINE void *esk_alloc(size_t bytes) {
     }
     return esk_alloc_slow(a, bytes);
 }
+
+/* Every object in an arena starts with its header, written by the
+ * allocation itself: the collector may walk the block at the very next
+ * allocation (esk_gc.c). Pairs need none (their car is a value, never a
+ * type code). Buffers that are no Scheme object get a header too: scanned
+ * word by word for pointers (raw) or never (bytes). */
+ESK_INLINE void *esk_alloc_obj(uint32_t type, uint32_t size, size_t bytes) {
+    esk_header *h = (esk_header *)esk_alloc(bytes);
+    h->type = type;
+    h->size = size;
+    return h;
+}
+void *esk_alloc_buffer_in(esk_arena *a, size_t bytes, uint32_t type);  /* the bytes after the header */
+void esk_alloc_fill(void *p, size_t bytes);      /* the end of a shrunk object: a free run */
+ESK_INLINE void *esk_alloc_raw(size_t bytes) { return esk_alloc_buffer_in(esk_cur_arena, bytes, ESK_T_RAW); }
+ESK_INLINE void *esk_alloc_bytes(size_t bytes) { return esk_alloc_buffer_in(esk_cur_arena, bytes, ESK_T_BYTES); }
+
+/* ---- the collector of the root region (esk_gc.c; absent with --no-gc) ----
+ * Mark-sweep in place: precise for objects, conservative for the C stack,
+ * the registers and the memory of every other live arena. Runs inside an
+ * allocation of the root region once it has grown by ESHKOL_GC_GROWTH times
+ * the data live after the last collection; never moves an object. */
+typedef struct esk_gc_stats {
+    size_t collections, reclaimed_bytes, live_bytes, heap_bytes;
+    double total_pause_ms, max_pause_ms;
+} esk_gc_stats;
+extern int esk_gc_enabled;                        /* 0: never collect (--no-gc, esk_gc_disable) */
+extern unsigned esk_gc_inhibit;                   /* > 0: not now (promotion in progress) */
+void esk_gc_add_roots(esk_val *const *slots, size_t n);  /* a program's globals and constants */
+void esk_gc_add_root_range(void *start, size_t bytes);   /* memory scanned conservatively */
+void esk_gc_stack_top(void *top);                 /* the oldest frame that may hold values */
+void esk_gc_collect(void);                        /* a full collection now */
+esk_gc_stats esk_gc_statistics(void);             /* what the memory report prints */
+void *esk_gc_alloc_slow(esk_arena *root, size_t bytes); /* esk_alloc_slow of the root region */
+void esk_gc_note_block(esk_block *b, int added);  /* a root-region block came or went */
+void esk_gc_free_all(void);
+extern void (*esk_gc_report)(FILE *out);          /* the memory report's lines, if collecting */
+extern void (*esk_gc_shared_roots)(void (*visit)(esk_val v));  /* shared values' payloads (esk_shared.c) */
+/* esk_alloc.c's side: */
+void *esk_alloc_slow_blocks(esk_arena *a, size_t bytes);
+void esk_alloc_give_back(esk_block *b);
+void esk_alloc_gc_roots(void (*range)(const void *start, size_t bytes), void (*word)(uintptr_t w));
 
 /* The store check: after a store of v into a slot of an object (or a global,
  * container NULL), a v younger than the container is remembered by its

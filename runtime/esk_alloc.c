@@ -26,6 +26,9 @@
 #define ESK_CHUNK ((size_t)1 << ESK_CHUNK_SHIFT)
 #define ESK_FIRST_BLOCK ESK_CHUNK
 #define ESK_MAX_BLOCK ((size_t)64 << 20)
+/* The collected root region's blocks stop doubling here: a collection can
+ * only start in a slow path, which a block this size reaches soon. */
+#define ESK_MAX_ROOT_BLOCK ((size_t)1 << 20)
 /* Under AddressSanitizer freed blocks go straight back to free(), so a
  * dangling reference into a dead region is reported, not read. */
 #if defined(__has_feature)
@@ -39,13 +42,6 @@
 #define ESK_BLOCK_CACHE_LIMIT ((size_t)16 << 20)
 #endif
 
-struct esk_block {
-    esk_block *next;
-    size_t size;      /* bytes, header included: a multiple of ESK_CHUNK */
-    size_t used;      /* bytes handed out; the newest block's is its arena's cur */
-    size_t pad;
-};
-#define ESK_BLOCK_DATA(b) ((unsigned char *)(b) + sizeof(esk_block))
 
 /* A slot of an older object (or a global) that holds a younger region's
  * object: patched when that region exits. */
@@ -69,6 +65,16 @@ struct esk_region {
     size_t at_free_count, at_free_room;
     size_t outer_bytes;           /* bytes the enclosing regions (not the root) held when it was entered */
 };
+
+/* Promotion's copies are only in its own tables until it is done: no
+ * collection meanwhile. */
+#ifndef ESK_NO_GC
+#define ESK_GC_HOLD() (esk_gc_inhibit++)
+#define ESK_GC_RELEASE() (esk_gc_inhibit--)
+#else
+#define ESK_GC_HOLD() ((void)0)
+#define ESK_GC_RELEASE() ((void)0)
+#endif
 
 static _Noreturn void esk_alloc_out_of_memory(void) {
     fflush(stdout);
@@ -115,6 +121,8 @@ static void esk_alloc_map_block(esk_block *b, esk_arena *a) {
     }
 }
 
+static esk_region esk_alloc_root;  /* the root region (below) */
+
 /* ---- blocks ---------------------------------------------------------------- */
 static esk_block *esk_alloc_cache;   /* free blocks kept for the next region */
 static size_t esk_alloc_cache_bytes;
@@ -154,7 +162,11 @@ static esk_block *esk_alloc_block(size_t size, esk_arena *a) {
     }
     b->next = NULL;
     b->used = 0;
+    b->marks = NULL;
     esk_alloc_map_block(b, a);
+#ifndef ESK_NO_GC
+    if (a == &esk_alloc_root.arena) esk_gc_note_block(b, 1);
+#endif
     return b;
 }
 
@@ -170,6 +182,8 @@ static void esk_alloc_release_block(esk_block *b) {
     }
 }
 
+void esk_alloc_give_back(esk_block *b) { esk_alloc_release_block(b); }
+
 static size_t esk_alloc_round(size_t bytes) { return (bytes + ESK_CHUNK - 1) & ~(ESK_CHUNK - 1); }
 
 /* ---- arenas ---------------------------------------------------------------- */
@@ -183,10 +197,19 @@ static void esk_arena_init(esk_arena *a, uint32_t depth, uint32_t kind, size_t f
 }
 
 static void esk_arena_sync(esk_arena *a) {
-    if (a->blocks) a->blocks->used = (size_t)(a->cur - ESK_BLOCK_DATA(a->blocks));
+    /* (the root region's cur may be in a hole the collector left elsewhere) */
+    if (a->blocks && a->cur >= ESK_BLOCK_DATA(a->blocks) && a->cur <= (unsigned char *)a->blocks + a->blocks->size)
+        a->blocks->used = (size_t)(a->cur - ESK_BLOCK_DATA(a->blocks));
 }
 
 void *esk_alloc_slow(esk_arena *a, size_t bytes) {
+#ifndef ESK_NO_GC
+    if (a == &esk_alloc_root.arena && esk_gc_enabled) return esk_gc_alloc_slow(a, bytes);
+#endif
+    return esk_alloc_slow_blocks(a, bytes);
+}
+
+void *esk_alloc_slow_blocks(esk_arena *a, size_t bytes) {
     esk_block *b;
     size_t need = bytes + sizeof(esk_block);
     a->objects++;
@@ -202,12 +225,33 @@ void *esk_alloc_slow(esk_arena *a, size_t bytes) {
     while (a->next_size < need) a->next_size *= 2;
     b = esk_alloc_block(a->next_size, a);
     if (a->next_size < ESK_MAX_BLOCK) a->next_size *= 2;
+#ifndef ESK_NO_GC
+    if (a == &esk_alloc_root.arena && esk_gc_enabled && a->next_size > ESK_MAX_ROOT_BLOCK)
+        a->next_size = ESK_MAX_ROOT_BLOCK;
+#endif
     b->next = a->blocks;
     a->blocks = b;
     a->first = ESK_BLOCK_DATA(b);
     a->cur = ESK_BLOCK_DATA(b) + bytes;
     a->end = (unsigned char *)b + b->size;
     return ESK_BLOCK_DATA(b);
+}
+
+void *esk_alloc_buffer_in(esk_arena *a, size_t bytes, uint32_t type) {
+    size_t words = (bytes + 7u) / 8u + 1u;
+    esk_header *h;
+    if (words > UINT32_MAX) esk_alloc_out_of_memory();
+    h = esk_alloc_in(a, words * 8u);
+    h->type = type;
+    h->size = (uint32_t)words;
+    return h + 1;
+}
+
+/* [p, p + bytes) becomes one free run: walkable, never scanned. */
+void esk_alloc_fill(void *p, size_t bytes) {
+    esk_header *h = p;
+    h->type = ESK_T_FREE;
+    h->size = (uint32_t)(bytes / 8u);
 }
 
 void *esk_alloc_in(esk_arena *a, size_t bytes) {
@@ -483,7 +527,7 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
                 if (o->bytes == o->data) {
                     b->bytes = b->data;
                 } else if (!pm->from && esk_arena_of(o->bytes) != pm->to) {
-                    b->bytes = esk_alloc_in(pm->to, o->length ? o->length : 1);
+                    b->bytes = esk_alloc_buffer_in(pm->to, o->length, ESK_T_BYTES);
                     memcpy(b->bytes, o->bytes, o->length);
                     bytes += o->length;
                 }
@@ -493,10 +537,11 @@ static esk_val esk_prom_forward(esk_promoter *pm, esk_val v) {
             if (s->h.type == ESK_T_STRING) {
                 const esk_string *o = old;
                 size_t data = (size_t)o->length * o->width;
+                s->h.size = o->data == (const void *)(o + 1) ? o->h.size : 0;  /* its inline bytes */
                 if (o->data == (const void *)(o + 1)) {
                     s->data = s + 1;
                 } else if (esk_prom_moves(pm, o->data)) {
-                    s->data = esk_alloc_in(pm->to, data ? data : 1);
+                    s->data = esk_alloc_buffer_in(pm->to, data, ESK_T_BYTES);
                     memcpy(s->data, o->data, data);
                     bytes += data;
                 }
@@ -570,12 +615,14 @@ static void esk_prom_done(esk_promoter *pm) {
 
 esk_val esk_promote(esk_val v, esk_arena *from, esk_arena *to) {
     esk_promoter pm;
+    ESK_GC_HOLD();
     memset(&pm, 0, sizeof pm);
     pm.from = from;
     pm.to = to;
     v = esk_prom_forward(&pm, v);
     esk_prom_drain(&pm);
     esk_prom_done(&pm);
+    ESK_GC_RELEASE();
     return v;
 }
 
@@ -680,6 +727,7 @@ esk_val esk_region_leave(esk_region *r, esk_val result) {
     esk_cur_arena = &parent->arena;
     esk_region_depth = parent->arena.depth;
 
+    ESK_GC_HOLD();
     memset(&pm, 0, sizeof pm);
     pm.from = &r->arena;
     pm.to = &parent->arena;
@@ -699,6 +747,7 @@ esk_val esk_region_leave(esk_region *r, esk_val result) {
     }
     esk_mem_store_promoted += esk_mem_promoted - before;
     esk_prom_done(&pm);
+    ESK_GC_RELEASE();
 
     for (size_t i = 0; i < r->at_free_count; ++i) r->at_free[i].fn(r->at_free[i].arg);
     r->at_free_count = 0;
@@ -707,6 +756,27 @@ esk_val esk_region_leave(esk_region *r, esk_val result) {
     r->parent = esk_alloc_spare_regions;
     esk_alloc_spare_regions = r;
     return result;
+}
+
+/* ---- what the collector of the root region must see ---------------------------- */
+/* The memory of every other live arena, scanned word by word (its objects
+ * may point into the root region), and the slots and callback arguments
+ * live regions remember (they point into objects that must stay). */
+static void esk_alloc_scan_arena(esk_arena *a, void (*range)(const void *start, size_t bytes)) {
+    esk_arena_sync(a);
+    for (esk_block *b = a->blocks; b; b = b->next) range(ESK_BLOCK_DATA(b), b->used);
+}
+
+void esk_alloc_gc_roots(void (*range)(const void *start, size_t bytes), void (*word)(uintptr_t w)) {
+    esk_alloc_scan_arena(&esk_alloc_immortal, range);
+    for (esk_region *r = esk_alloc_current; r && r != &esk_alloc_root; r = r->parent) {
+        esk_alloc_scan_arena(&r->arena, range);
+        for (size_t i = 0; i < r->remembered_room; ++i)
+            if (r->remembered[i].slot) word((uintptr_t)r->remembered[i].slot);
+        for (size_t i = 0; i < r->at_free_count; ++i) word((uintptr_t)r->at_free[i].arg);
+    }
+    for (size_t i = 0; i < esk_alloc_explicit_count; ++i)
+        if (esk_alloc_explicit[i]->kind == ESK_ARENA_EXPLICIT) esk_alloc_scan_arena(esk_alloc_explicit[i], range);
 }
 
 /* ---- constructors ------------------------------------------------------------ */
@@ -725,7 +795,7 @@ esk_val esk_cons_root(esk_val car, esk_val cdr) {
 }
 
 esk_val esk_make_box(esk_val value) {
-    esk_box *b = esk_alloc(sizeof(esk_box));
+    esk_box *b = esk_alloc_obj(ESK_T_BOX, 1, sizeof(esk_box));
     b->h.type = ESK_T_BOX;
     b->h.size = 1;
     b->value = value;
@@ -733,7 +803,7 @@ esk_val esk_make_box(esk_val value) {
 }
 
 esk_val esk_make_vector_filled(size_t n, esk_val fill) {
-    esk_vector *v = esk_alloc(sizeof(esk_vector) + n * sizeof(esk_val));
+    esk_vector *v = esk_alloc_obj(ESK_T_VECTOR, (uint32_t)n, sizeof(esk_vector) + n * sizeof(esk_val));
     size_t i;
     v->h.type = ESK_T_VECTOR;
     v->h.size = (uint32_t)n;
@@ -742,7 +812,7 @@ esk_val esk_make_vector_filled(size_t n, esk_val fill) {
 }
 
 esk_val esk_make_bytevector_from(const uint8_t *bytes, size_t n) {
-    esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + n);
+    esk_bytevector *b = esk_alloc_obj(ESK_T_BYTEVECTOR, (uint32_t)n, sizeof(esk_bytevector) + n);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)n;
     b->length = n;
@@ -778,6 +848,9 @@ void esk_memstats_print(FILE *out) {
     fprintf(out, "  %-8s %12zu %14zu\n", "region", esk_mem_region_objects, esk_mem_region_bytes);
     fprintf(out, "  %-8s %12zu %14zu\n", "root", root_objects, root_bytes);
     if (esk_memstats_extra) esk_memstats_extra(out);
+#ifndef ESK_NO_GC
+    if (esk_gc_report) esk_gc_report(out);
+#endif
     fprintf(out, "  regions created: %zu\n", esk_mem_regions);
     fprintf(out, "  peak region bytes: %zu\n", esk_mem_peak_region_bytes);
     fprintf(out, "  promotions: %zu objects, %zu bytes (%zu by the store check)\n", esk_mem_promoted,
@@ -802,6 +875,9 @@ void esk_alloc_free_all(void) {
         free(r->at_free);
         free(r);
     }
+#ifndef ESK_NO_GC
+    esk_gc_free_all();
+#endif
     esk_arena_free(&esk_alloc_root.arena);
     esk_arena_free(&esk_alloc_immortal);
     while (esk_alloc_cache) {
@@ -833,6 +909,8 @@ void esk_alloc_free_all(void) {
 #undef ESK_CHUNK
 #undef ESK_FIRST_BLOCK
 #undef ESK_MAX_BLOCK
+#undef ESK_MAX_ROOT_BLOCK
 #undef ESK_BLOCK_CACHE_LIMIT
 #undef ESK_ALLOC_NO_CACHE
-#undef ESK_BLOCK_DATA
+#undef ESK_GC_HOLD
+#undef ESK_GC_RELEASE

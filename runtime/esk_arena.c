@@ -25,7 +25,7 @@ static size_t esk_arn_size_arg(int loc, const char *who, esk_val v) {
 /* (make-arena size): size is a hint for the first block. */
 esk_val esk_make_arena(int loc, esk_val size) {
     size_t hint = size == ESK_DEFAULT ? 0 : esk_arn_size_arg(loc, "make-arena", size);
-    esk_arena_handle *h = esk_alloc(sizeof *h);
+    esk_arena_handle *h = esk_alloc_obj(ESK_T_ARENA, 0, sizeof *h);
     h->h.type = ESK_T_ARENA;
     h->h.size = 0;
     h->arena = esk_arena_create(hint);
@@ -41,7 +41,7 @@ esk_val esk_arena_p(int loc, esk_val v) {
 esk_val esk_arena_alloc(int loc, esk_val arena, esk_val n) {
     esk_arena *a = esk_arn_arg(loc, "arena-alloc", arena);
     size_t length = esk_arn_size_arg(loc, "arena-alloc", n);
-    esk_bytevector *b = esk_alloc(sizeof *b);
+    esk_bytevector *b = esk_alloc_obj(ESK_T_BYTEVECTOR, 0, sizeof *b);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = 0;  /* the bytes are not the object's: no inline fast path */
     b->length = length;

@@ -40,8 +40,11 @@ static void esk_big_view_of(esk_val a, esk_big_view *v) {
     }
 }
 
+/* Bytes of a bignum of n limbs as allocated (8-byte aligned). */
+static size_t esk_big_bytes(size_t n) { return (sizeof(esk_bignum) + (n ? n : 1) * sizeof(uint32_t) + 7u) & ~(size_t)7u; }
+
 static esk_bignum *esk_big_alloc(size_t limbs) {
-    esk_bignum *b = esk_alloc(sizeof(esk_bignum) + (limbs ? limbs : 1) * sizeof(uint32_t));
+    esk_bignum *b = esk_alloc_obj(ESK_T_BIGNUM, (uint32_t)limbs, sizeof(esk_bignum) + (limbs ? limbs : 1) * sizeof(uint32_t));
     b->h.type = ESK_T_BIGNUM;
     b->h.size = (uint32_t)limbs;
     b->negative = 0;
@@ -60,6 +63,11 @@ static esk_val esk_big_finish(esk_bignum *b, size_t n, int neg) {
         uint64_t mag = n == 0 ? 0 : n == 1 ? b->limbs[0] : ((uint64_t)b->limbs[1] << 32 | b->limbs[0]);
         if (mag <= ESK_BIG_FIX_MAX) return ESK_FIX(neg ? -(intptr_t)mag : (intptr_t)mag);
         if (neg && mag == ESK_BIG_FIX_MAX + 1) return ESK_FIX(ESK_FIXNUM_MIN);
+    }
+    if (n < b->h.size) {
+        /* the limbs given back stay walkable for the collector: a free run */
+        size_t had = esk_big_bytes(b->h.size), has = esk_big_bytes(n);
+        if (had > has) esk_alloc_fill((unsigned char *)b + has, had - has);
     }
     b->h.size = (uint32_t)n;
     b->negative = neg;
@@ -169,7 +177,7 @@ static void esk_big_mag_mul(uint32_t *r, const uint32_t *a, size_t an, const uin
  * a b = z2 B^2h + ((a0+a1)(b0+b1) - z0 - z2) B^h + z0. r zeroed, an + bn. */
 static void esk_big_mag_karatsuba(uint32_t *r, const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
     size_t h = (an + 1) / 2, sn, tn, mn;
-    uint32_t *s = esk_alloc((h + 1) * sizeof(uint32_t) * 2 + (2 * h + 2) * sizeof(uint32_t));
+    uint32_t *s = esk_alloc_bytes((h + 1) * sizeof(uint32_t) * 2 + (2 * h + 2) * sizeof(uint32_t));
     uint32_t *t = s + h + 1, *m = t + h + 1;
     sn = esk_big_trim(s, esk_big_mag_add(s, a, h, a + h, an - h));
     tn = esk_big_trim(t, esk_big_mag_add(t, b, h, b + h, bn - h));
@@ -196,7 +204,7 @@ static void esk_big_mag_mul(uint32_t *r, const uint32_t *a, size_t an, const uin
     } else if (bn > (an + 1) / 2) {
         esk_big_mag_karatsuba(r, a, an, b, bn);
     } else { /* lopsided: multiply bn-limb slices of a and add them up */
-        uint32_t *part = esk_alloc(2 * bn * sizeof(uint32_t));
+        uint32_t *part = esk_alloc_bytes(2 * bn * sizeof(uint32_t));
         size_t i, len;
         for (i = 0; i < an; i += bn) {
             len = an - i < bn ? an - i : bn;
@@ -274,7 +282,7 @@ static uint32_t esk_big_divide_step(uint32_t *u, const uint32_t *v, size_t n, si
 /* q = a / b, r = a % b for an >= bn >= 2 (q: an - bn + 1 limbs, r: bn). */
 static void esk_big_mag_divmod(uint32_t *q, uint32_t *r, const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
     int s = esk_big_clz32(b[bn - 1]);
-    uint32_t *u = esk_alloc((an + 1 + bn + 1) * sizeof(uint32_t)), *v = u + an + 1;
+    uint32_t *u = esk_alloc_bytes((an + 1 + bn + 1) * sizeof(uint32_t)), *v = u + an + 1;
     size_t j, i;
     esk_big_mag_shl_small(u, a, an, s);
     esk_big_mag_shl_small(v, b, bn, s);
@@ -569,7 +577,7 @@ static uint32_t esk_big_chunk(int radix, int *digits) {
 static size_t esk_big_digits_reversed(const esk_big_view *x, int radix, char *out) {
     int per;
     uint32_t chunk = esk_big_chunk(radix, &per);
-    uint32_t *work = esk_alloc(x->n * sizeof(uint32_t));
+    uint32_t *work = esk_alloc_bytes(x->n * sizeof(uint32_t));
     size_t n = x->n, count = 0;
     memcpy(work, x->d, n * sizeof(uint32_t));
     while (n > 0) {
@@ -604,7 +612,7 @@ int esk_big_to_cstring(esk_val a, int radix, char *buf, size_t size) {
     if (x.n <= 2) {
         count = esk_big_small_digits_reversed(x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32 | x.d[0]), radix, text + 1);
     } else {
-        text = esk_alloc(x.n * 32 + 2); /* radix 2 at most: 32 digits per limb */
+        text = esk_alloc_bytes(x.n * 32 + 2); /* radix 2 at most: 32 digits per limb */
         count = esk_big_digits_reversed(&x, radix, text + 1);
     }
     len = count + (size_t)x.neg;

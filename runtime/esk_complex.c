@@ -19,7 +19,7 @@
 
 /* ---- construction ---------------------------------------------------------------------- */
 static esk_val esk_cpx_alloc(esk_val re, esk_val im) {
-    esk_compnum *c = esk_alloc(sizeof *c);
+    esk_compnum *c = esk_alloc_obj(ESK_T_COMPNUM, 0, sizeof *c);
     c->h.type = ESK_T_COMPNUM;
     c->h.size = 0;
     c->re = re;
@@ -453,7 +453,7 @@ int esk_cpx_to_cstring(esk_val z, int radix, char *buf, size_t size) {
         n = esk_number_to_cstring(im, radix, part, sizeof part);
         out = part;
         if ((size_t)n >= sizeof part) {
-            out = esk_alloc((size_t)n + 1);
+            out = esk_alloc_bytes((size_t)n + 1);
             esk_number_to_cstring(im, radix, out, (size_t)n + 1);
         }
     }

@@ -7,7 +7,7 @@
 
 /* ---- closures ------------------------------------------------------------ */
 esk_val esk_make_closure(esk_code code, int arity, int variadic, const char *name, int nslots) {
-    esk_closure *c = esk_alloc(sizeof(esk_closure) + (size_t)nslots * sizeof(esk_val));
+    esk_closure *c = esk_alloc_obj(ESK_T_CLOSURE, (uint32_t)nslots, sizeof(esk_closure) + (size_t)nslots * sizeof(esk_val));
     int i;
     c->h.type = ESK_T_CLOSURE;
     c->h.size = (uint32_t)nslots;
@@ -40,7 +40,12 @@ void esk_tc_grow(int argc) {
     bigger = malloc((size_t)argc * 2 * sizeof(esk_val));
     if (!bigger || esk_ctl_old_count == sizeof esk_ctl_old / sizeof *esk_ctl_old)
         esk_error(0, "out of memory", ESK_UNSPECIFIED);
-    if (esk_tc_argv != esk_ctl_tc_buffer) esk_ctl_old[esk_ctl_old_count++] = esk_tc_argv;
+    if (esk_tc_argv != esk_ctl_tc_buffer) {
+        esk_ctl_old[esk_ctl_old_count++] = esk_tc_argv;
+#ifndef ESK_NO_GC
+        esk_gc_add_root_range(esk_tc_argv, (size_t)esk_tc_room * sizeof(esk_val));  /* still someone's argv */
+#endif
+    }
     esk_tc_argv = bigger;
     esk_tc_room = argc * 2;
 }
@@ -99,7 +104,7 @@ static int esk_ctl_apply_count(int loc, int argc, esk_val *argv) {
 esk_val esk_apply(int loc, int argc, esk_val *argv) {
     int n = esk_ctl_apply_count(loc, argc, argv);
     esk_val small[16];
-    esk_val *args = n <= 16 ? small : esk_alloc((size_t)n * sizeof(esk_val));
+    esk_val *args = n <= 16 ? small : esk_alloc_raw((size_t)n * sizeof(esk_val));
     esk_ctl_spread(loc, argc, argv, args);
     return esk_apply_proc(loc, argv[0], n, args);
 }
@@ -115,7 +120,7 @@ esk_val esk_apply_tail(int loc, int argc, esk_val *argv) {
 esk_val esk_make_values(int n, const esk_val *items) {
     esk_values *v;
     if (n == 1) return items[0];
-    v = esk_alloc(sizeof(esk_values) + (size_t)n * sizeof(esk_val));
+    v = esk_alloc_obj(ESK_T_VALUES, (uint32_t)n, sizeof(esk_values) + (size_t)n * sizeof(esk_val));
     v->h.type = ESK_T_VALUES;
     v->h.size = (uint32_t)n;
     if (n > 0) memcpy(v->items, items, (size_t)n * sizeof(esk_val));
@@ -226,7 +231,7 @@ static esk_val esk_ctl_enter(int loc, esk_ctl_catch *frame, esk_val proc, esk_va
 
 esk_val esk_call_cc(int loc, esk_val proc) {
     esk_ctl_catch frame;
-    esk_continuation *state = esk_alloc(sizeof(esk_continuation));
+    esk_continuation *state = esk_alloc_obj(ESK_T_CONTINUATION, 0, sizeof(esk_continuation));
     esk_val k, result;
     esk_check_call(loc, &proc, 1);
     state->h.type = ESK_T_CONTINUATION;

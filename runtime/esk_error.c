@@ -12,7 +12,7 @@ const esk_loc *esk_locs = esk_err_no_locs;
 static esk_val esk_err_string(const char *utf8) { return esk_string_from_utf8(utf8, strlen(utf8)); }
 
 esk_val esk_make_condition(int kind, int loc, esk_val message, esk_val irritants) {
-    esk_condition *c = esk_alloc(sizeof(esk_condition));
+    esk_condition *c = esk_alloc_obj(ESK_T_CONDITION, 0, sizeof(esk_condition));
     c->h.type = ESK_T_CONDITION;
     c->h.size = 0;
     c->kind = kind;

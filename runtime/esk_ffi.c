@@ -16,7 +16,7 @@
 
 /* ---- pointers ------------------------------------------------------------------------ */
 static esk_val esk_ffi_make_pointer(void *address, esk_ffi_fn function, const char *tag) {
-    esk_pointer *p = esk_alloc(sizeof *p);
+    esk_pointer *p = esk_alloc_obj(ESK_T_POINTER, 0, sizeof *p);
     p->h.type = ESK_T_POINTER;
     p->h.size = 0;
     p->address = address;
@@ -311,6 +311,9 @@ static void esk_ffi_on_uncaught(const char *message) {
 }
 
 void esk_ffi_enter(esk_ffi_frame *f) {
+#ifndef ESK_NO_GC
+    esk_gc_stack_top(f + 1);  /* the C caller's frame: the oldest that may hold the program's values */
+#endif
     f->outer = esk_ffi_frames;
     f->handlers = esk_handlers;
     f->copies = esk_ffi_copy_count;

@@ -122,7 +122,7 @@ static int esk_flo_clz64(uint64_t u) {
 }
 
 esk_val esk_make_flonum(double d) {
-    esk_flonum *f = esk_alloc(sizeof *f);
+    esk_flonum *f = esk_alloc_obj(ESK_T_FLONUM, 0, sizeof *f);
     f->h.type = ESK_T_FLONUM;
     f->h.size = 0;
     f->value = d;

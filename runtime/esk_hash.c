@@ -10,7 +10,7 @@
  * keeps its block in the root region). */
 void *esk_hash_alloc_storage(esk_hash_table *t, size_t bytes) {
     esk_arena *home = esk_arena_of(t);
-    return home ? esk_alloc_in(home, bytes) : esk_alloc(bytes);
+    return esk_alloc_buffer_in(home ? home : esk_cur_arena, bytes, ESK_T_RAW);
 }
 
 /* The block the table used before it grew or was cleared. An arena frees
@@ -54,7 +54,7 @@ size_t esk_hash_relocate(esk_hash_table *t, esk_arena *to) {
     unsigned char *block;
     t->rehash_on = NULL;
     if (!t->slots) return 0;
-    block = esk_alloc_in(to, bytes);
+    block = esk_alloc_buffer_in(to, bytes, ESK_T_RAW);
     memcpy(block, t->slots, bytes);
     esk_hash_set_block(t, block, t->capacity);
     return bytes;
@@ -413,7 +413,7 @@ static esk_hash_kind esk_hash_function_kind(esk_val f) {
 }
 
 static esk_hash_table *esk_hash_new(void) {
-    esk_hash_table *t = esk_alloc(sizeof(esk_hash_table));
+    esk_hash_table *t = esk_alloc_obj(ESK_T_HASH_TABLE, 0, sizeof(esk_hash_table));
     t->h.type = ESK_T_HASH_TABLE;
     t->h.size = 0;
     t->equiv_kind = ESK_HASH_EQUAL;
@@ -564,7 +564,7 @@ esk_val esk_hash_table_clear_x(int loc, esk_val table) {
  * so the procedure it calls may change the table as it likes: it sees every
  * association that was there at the start, with the value it had then. */
 static esk_val *esk_hash_snapshot(esk_hash_table *t, size_t *n) {
-    esk_val *items = esk_alloc((t->count ? t->count : 1) * 2 * sizeof(esk_val));
+    esk_val *items = esk_alloc_raw((t->count ? t->count : 1) * 2 * sizeof(esk_val));
     size_t i, k = 0;
     for (i = 0; i < t->capacity; ++i)
         if (t->hashes[i] >= ESK_HASH_LIVE) {

@@ -80,6 +80,10 @@ _Noreturn void esk_exit(int status) {
 #include <pthread.h>
 
 static void *esk_main_thread(void *unused) {
+#ifndef ESK_NO_GC
+    char top;
+    esk_gc_stack_top(&top + 1);  /* this thread's oldest frame */
+#endif
     (void)unused;
     esk_main_watch_stack(ESK_MAIN_STACK_BYTES);
     esk_main_program();
@@ -113,6 +117,9 @@ int esk_main(int argc, char **argv, void (*program)(void)) {
     esk_main_argv = argv;
     esk_main_program = program;
     if (esk_main_run() == 0) return 0;
+#ifndef ESK_NO_GC
+    esk_gc_stack_top(&argc + 1);
+#endif
     /* No threads here: run on the ordinary stack, assumed to be 8 MB. */
     esk_main_watch_stack((size_t)8 << 20);
     program();

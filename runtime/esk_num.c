@@ -79,7 +79,7 @@ static void esk_num_parts(esk_val q, esk_val *num, esk_val *den) {
 static esk_val esk_num_ratnum(esk_val n, esk_val d) {
     esk_ratnum *r;
     if (d == ESK_FIX(1)) return n;
-    r = esk_alloc(sizeof *r);
+    r = esk_alloc_obj(ESK_T_RATNUM, 0, sizeof *r);
     r->h.type = ESK_T_RATNUM;
     r->h.size = 0;
     r->num = n;
@@ -858,7 +858,7 @@ esk_val esk_number_to_string(int loc, esk_val z, esk_val radix) {
     if (esk_num_is_inexact(k, z) && r != 10) esk_error(loc, "number->string: inexact numbers are written in radix 10 only", z);
     len = esk_number_to_cstring(z, r, small, sizeof small);
     if ((size_t)len >= sizeof small) {
-        text = esk_alloc((size_t)len + 1);
+        text = esk_alloc_bytes((size_t)len + 1);
         esk_number_to_cstring(z, r, text, (size_t)len + 1);
     }
     s = esk_string_from_latin1(text, (size_t)len);
@@ -943,7 +943,7 @@ static int esk_num_scan_real(const char *s, size_t n, int radix, esk_num_syntax 
 
 /* The exact value of an unsigned decimal: digits[.digits][e[sign]digits]. */
 static esk_val esk_num_exact_decimal(const char *s, size_t n) {
-    char *mantissa = esk_alloc(n + 1);
+    char *mantissa = esk_alloc_bytes(n + 1);
     size_t i = 0, m = 0, frac = 0;
     int64_t exponent = 0, scale;
     int in_frac = 0, negative_exponent = 0;
@@ -967,7 +967,7 @@ static esk_val esk_num_exact_decimal(const char *s, size_t n) {
 
 /* The nearest double to an unsigned decimal (strtod rounds correctly). */
 static double esk_num_inexact_decimal(const char *s, size_t n) {
-    char small[64], *text = n < sizeof small ? small : esk_alloc(n + 1);
+    char small[64], *text = n < sizeof small ? small : esk_alloc_bytes(n + 1);
     memcpy(text, s, n);
     text[n] = 0;
     return strtod(text, NULL);
@@ -1085,7 +1085,7 @@ esk_val esk_string_to_number(int loc, esk_val s, esk_val radix) {
     size_t i;
     if (ESK_UNLIKELY(ESK_REFUSE(s, !ESK_HAS_TYPE(s, ESK_T_STRING)))) esk_type_error(loc, "string->number", "a string", s);
     str = ESK_STRING(s);
-    text = str->length < sizeof small ? small : esk_alloc(str->length);
+    text = str->length < sizeof small ? small : esk_alloc_bytes(str->length);
     for (i = 0; i < str->length; i++) {
         uint32_t c = esk_string_char_at(str, i);
         if (c > 127) return ESK_FALSE; /* no number has such a character */

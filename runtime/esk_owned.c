@@ -65,7 +65,7 @@ esk_val esk_owned_make(int loc, esk_val v) {
         if (((esk_owned *)ESK_HEAP(v))->consumed) esk_owned_dead(loc, v);
         return v;
     }
-    o = esk_alloc(sizeof(esk_owned));
+    o = esk_alloc_obj(ESK_T_OWNED, 0, sizeof(esk_owned));
     o->h.type = ESK_T_OWNED;
     o->h.size = 0;
     o->value = v;

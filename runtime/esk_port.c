@@ -263,7 +263,7 @@ static int esk_port_read_until(esk_port *p, int lines, esk_port_text *t) {
 
 /* ---- constructors ----------------------------------------------------------- */
 static esk_port *esk_port_new(uint32_t flags) {
-    esk_port *p = esk_alloc(sizeof(esk_port));
+    esk_port *p = esk_alloc_obj(ESK_T_PORT, 0, sizeof(esk_port));
     p->h.type = ESK_T_PORT;
     p->h.size = 0;
     p->flags = flags | ESK_PORT_OPEN;
@@ -359,6 +359,9 @@ esk_val esk_port_parameter(int loc, esk_val which) {
     if (!esk_port_params[i]) {
         esk_val check = esk_make_closure(i == 0 ? esk_port_check_input : esk_port_check_output, 1, 0, names[i], 0);
         esk_port_params[i] = esk_make_parameter(loc, ESK_FROM_HEAP(esk_port_stdio(i)), check);
+#ifndef ESK_NO_GC
+        esk_gc_add_root_range(&esk_port_params[i], sizeof esk_port_params[i]);
+#endif
     }
     return esk_port_params[i];
 }
@@ -574,7 +577,7 @@ esk_val esk_read_line(int loc, esk_val port) {
 esk_val esk_read_string(int loc, esk_val k, esk_val port) {
     size_t n = esk_seq_length_arg(loc, "read-string", k), got = 0;
     esk_port *p = esk_port_arg(loc, "read-string", port, ESK_PORT_INPUT, 0);
-    uint32_t small[256], *chars = n <= 256 ? small : esk_alloc(n * sizeof(uint32_t));
+    uint32_t small[256], *chars = n <= 256 ? small : esk_alloc_bytes(n * sizeof(uint32_t));
     if (n == 0) return esk_string_alloc(0, 1);
     for (; got < n; ++got) {
         int32_t c = esk_port_read_char(p, 0);

@@ -259,7 +259,7 @@ static void esk_prt_heap(esk_prt *p, esk_val v) {
         esk_port_puts(p->out, text);
         break;
     }
-    case ESK_T_EOF_OBJECT: case ESK_T_COUNT: esk_port_puts(p->out, "#<unknown>"); break;
+    case ESK_T_EOF_OBJECT: case ESK_T_RAW: case ESK_T_BYTES: case ESK_T_FREE: esk_port_puts(p->out, "#<unknown>"); break;
     }
 }
 

@@ -78,7 +78,7 @@ static int esk_rd_hex_value(int32_t c) {
 static void esk_rd_add(esk_rd *rd, uint32_t c) {
     esk_rd_text *t = &rd->text;
     if (t->length == t->room) {
-        uint32_t *bigger = esk_alloc(t->room * 2 * sizeof(uint32_t));
+        uint32_t *bigger = esk_alloc_bytes(t->room * 2 * sizeof(uint32_t));
         memcpy(bigger, t->chars, t->length * sizeof(uint32_t));
         t->chars = bigger;
         t->room *= 2;
@@ -309,7 +309,7 @@ static void esk_rd_quoted(esk_rd *rd, int32_t quote) {
 static esk_val esk_rd_symbol(esk_rd *rd) {
     unsigned char small[4 * ESK_RD_SMALL], *bytes = small;
     size_t n = 0, i;
-    if (rd->text.length > ESK_RD_SMALL) bytes = esk_alloc(rd->text.length * 4);
+    if (rd->text.length > ESK_RD_SMALL) bytes = esk_alloc_bytes(rd->text.length * 4);
     for (i = 0; i < rd->text.length; ++i) n += (size_t)esk_utf8_encode(rd->text.chars[i], bytes + n);
     return esk_intern((const char *)bytes, n);
 }
@@ -380,7 +380,7 @@ static int esk_rd_looks_numeric(const uint32_t *t, size_t n) {
 static esk_val esk_rd_number(esk_rd *rd) {
     char small[ESK_RD_SMALL], *text = small;
     size_t i, n = rd->text.length;
-    if (n > sizeof small) text = esk_alloc(n);
+    if (n > sizeof small) text = esk_alloc_bytes(n);
     for (i = 0; i < n; ++i) {
         if (rd->text.chars[i] >= 0x80) return ESK_FALSE;
         text[i] = (char)rd->text.chars[i];
@@ -415,7 +415,7 @@ static esk_rd_label *esk_rd_find_label(esk_rd *rd, uint32_t number, int add) {
         esk_rd_label *old = rd->labels;
         size_t old_room = rd->label_room, k;
         rd->label_room = old_room ? old_room * 2 : 16;
-        rd->labels = esk_alloc(rd->label_room * sizeof(esk_rd_label));
+        rd->labels = esk_alloc_raw(rd->label_room * sizeof(esk_rd_label));
         memset(rd->labels, 0, rd->label_room * sizeof(esk_rd_label));
         rd->label_count = 0;
         for (k = 0; k < old_room; ++k)
@@ -448,7 +448,7 @@ static int esk_rd_seen_add(esk_rd_seen *s, esk_val v) {
     if ((s->count + 1) * 2 > s->room) {
         esk_rd_seen bigger = {NULL, s->room ? s->room * 2 : 64, 0};
         size_t k;
-        bigger.slots = esk_alloc(bigger.room * sizeof(esk_val));
+        bigger.slots = esk_alloc_raw(bigger.room * sizeof(esk_val));
         memset(bigger.slots, 0, bigger.room * sizeof(esk_val));
         for (k = 0; k < s->room; ++k)
             if (s->slots[k]) esk_rd_seen_add(&bigger, s->slots[k]);
@@ -468,7 +468,7 @@ static int esk_rd_seen_add(esk_rd_seen *s, esk_val v) {
 static void esk_rd_patch(esk_val root, esk_val placeholder, esk_val value) {
     esk_rd_seen seen = {NULL, 0, 0};
     size_t depth = 0, room = 64;
-    esk_val *stack = esk_alloc(room * sizeof(esk_val));
+    esk_val *stack = esk_alloc_raw(room * sizeof(esk_val));
     stack[depth++] = root;
     esk_rd_seen_add(&seen, root);
     while (depth > 0) {
@@ -481,7 +481,7 @@ static void esk_rd_patch(esk_val root, esk_val placeholder, esk_val value) {
                 slots[i] = value;
             } else if ((ESK_IS_PAIR(x) || ESK_HAS_TYPE(x, ESK_T_VECTOR)) && esk_rd_seen_add(&seen, x)) {
                 if (depth == room) {
-                    esk_val *bigger = esk_alloc(room * 2 * sizeof(esk_val));
+                    esk_val *bigger = esk_alloc_raw(room * 2 * sizeof(esk_val));
                     memcpy(bigger, stack, room * sizeof(esk_val));
                     stack = bigger;
                     room *= 2;

@@ -3,7 +3,7 @@
 
 /* ---- records -------------------------------------------------------------- */
 esk_val esk_make_record_type(int loc, esk_val name, esk_val fields) {
-    esk_record_type *t = esk_alloc(sizeof(esk_record_type));
+    esk_record_type *t = esk_alloc_obj(ESK_T_RECORD_TYPE, 0, sizeof(esk_record_type));
     intptr_t n = esk_list_length(fields);
     if (n < 0) esk_type_error(loc, "define-record-type", "a list of field names", fields);
     t->h.type = ESK_T_RECORD_TYPE;
@@ -15,7 +15,7 @@ esk_val esk_make_record_type(int loc, esk_val name, esk_val fields) {
 
 /* (%make-record type field ...) */
 esk_val esk_make_record(int loc, int argc, esk_val *argv) {
-    esk_record *r = esk_alloc(sizeof(esk_record) + (size_t)(argc - 1) * sizeof(esk_val));
+    esk_record *r = esk_alloc_obj(ESK_T_RECORD, (uint32_t)(argc - 1), sizeof(esk_record) + (size_t)(argc - 1) * sizeof(esk_val));
     int i;
     (void)loc;
     r->h.type = ESK_T_RECORD;
@@ -54,7 +54,7 @@ esk_val esk_record_set(int loc, esk_val obj, esk_val type, esk_val index, esk_va
 
 /* ---- promises ------------------------------------------------------------- */
 static esk_val esk_rec_promise(esk_val done, esk_val value) {
-    esk_promise *p = esk_alloc(sizeof(esk_promise));
+    esk_promise *p = esk_alloc_obj(ESK_T_PROMISE, 0, sizeof(esk_promise));
     p->h.type = ESK_T_PROMISE;
     p->h.size = 0;
     p->state = esk_cons(done, value);

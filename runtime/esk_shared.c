@@ -80,8 +80,28 @@ static int esk_shared_in_region(esk_val v) {
 
 static esk_val esk_shared_payload(const esk_shared *c) { return c->home != ESK_FALSE ? ESK_CAR(c->home) : c->value; }
 
+#ifndef ESK_NO_GC
+/* For the collector: every cell's payload, destructor and home pair. */
+ESK_STATIC void (*esk_shared_visit)(esk_val v);
+ESK_STATIC void esk_shared_visit_cell(void *object, void *arg) {
+    esk_shared *c = object;
+    (void)arg;
+    esk_shared_visit(c->value);
+    esk_shared_visit(c->destructor);
+    esk_shared_visit(c->home);
+}
+ESK_STATIC void esk_shared_gc_roots(void (*visit)(esk_val v)) {
+    esk_slab *cells = atomic_load(&esk_shared_cells);
+    esk_shared_visit = visit;
+    if (cells) esk_slab_each(cells, esk_shared_visit_cell, NULL);
+}
+#endif
+
 static esk_shared *esk_shared_alloc(esk_val value, esk_val destructor, void (*c_destructor)(esk_val), int site) {
     esk_shared *c = esk_slab_alloc(esk_shared_slab(&esk_shared_cells, sizeof(esk_shared)));
+#ifndef ESK_NO_GC
+    esk_gc_shared_roots = esk_shared_gc_roots;
+#endif
     c->h.type = ESK_T_SHARED;
     c->h.size = 0;
     c->site = site;
@@ -113,7 +133,7 @@ static void esk_shared_call_destructor(int site, esk_val destructor, esk_val val
     esk_val proc = esk_tc_proc, small[16], *args = small;
     int argc = esk_tc_argc, tc_loc = esk_tc_loc, call_loc = esk_call_loc, i;
     size_t mark = esk_tc_mark, depth = esk_shared_depth;
-    if (argc > 16) args = esk_alloc((size_t)argc * sizeof(esk_val));
+    if (argc > 16) args = esk_alloc_raw((size_t)argc * sizeof(esk_val));
     for (i = 0; i < argc; ++i) args[i] = esk_tc_argv[i];
     esk_call1(site, destructor, value);
     if (esk_shared_depth != depth) esk_shared_leave(depth, ESK_FALSE);
@@ -158,7 +178,7 @@ esk_val esk_shared_new(esk_val value, void (*destructor)(esk_val value)) {
 }
 
 esk_val esk_shared_weak(esk_val s) {
-    esk_weak *w = esk_alloc(sizeof(esk_weak));
+    esk_weak *w = esk_alloc_obj(ESK_T_WEAK, 0, sizeof(esk_weak));
     w->h.type = ESK_T_WEAK;
     w->h.size = 0;
     w->cell = ESK_SHARED_CELL(s);

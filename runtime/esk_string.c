@@ -10,14 +10,12 @@
 static void *esk_str_alloc_data(const esk_string *s, size_t bytes) {
     /* beside the string, in its region: the data lives exactly as long */
     esk_arena *a = esk_arena_of(s);
-    return a ? esk_alloc_in(a, bytes ? bytes : 1) : esk_alloc(bytes ? bytes : 1);
+    return esk_alloc_buffer_in(a ? a : esk_cur_arena, bytes, ESK_T_BYTES);
 }
 
 esk_val esk_string_alloc(size_t length, uint32_t width) {
     if (length > ESK_SEQ_MAX_LENGTH) esk_error(0, "string: too long", ESK_UNSPECIFIED);
-    esk_string *s = esk_alloc(sizeof(esk_string) + length * width);
-    s->h.type = ESK_T_STRING;
-    s->h.size = 0;
+    esk_string *s = esk_alloc_obj(ESK_T_STRING, (uint32_t)(length * width), sizeof(esk_string) + length * width);
     s->length = (uint32_t)length;
     s->width = width;
     s->data = s + 1;
@@ -199,7 +197,7 @@ static void esk_str_encode(const esk_string *s, size_t from, size_t to, unsigned
 char *esk_string_to_utf8_cstr(esk_val sv, size_t *length) {
     const esk_string *s = ESK_STRING(sv);
     size_t bytes = esk_str_utf8_size(s, 0, s->length);
-    unsigned char *out = esk_alloc(bytes + 1);
+    unsigned char *out = esk_alloc_bytes(bytes + 1);
     esk_str_encode(s, 0, s->length, out);
     out[bytes] = 0;
     if (length) *length = bytes;
@@ -603,7 +601,7 @@ static esk_val esk_str_call_at(int loc, int argc, esk_val *argv, size_t i, esk_v
 }
 
 static esk_val *esk_str_arg_buffer(int count, esk_val *inline_buffer) {
-    return count <= ESK_STR_MAX_INLINE_ARGS ? inline_buffer : esk_alloc(sizeof(esk_val) * (size_t)count);
+    return count <= ESK_STR_MAX_INLINE_ARGS ? inline_buffer : esk_alloc_raw(sizeof(esk_val) * (size_t)count);
 }
 
 esk_val esk_string_map(int loc, int argc, esk_val *argv) {

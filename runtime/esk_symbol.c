@@ -132,7 +132,7 @@ static int esk_sym_hides(uint32_t c) {
 
 /* Decodes the name into code points (esk_alloc'd when long); n: their count. */
 static uint32_t *esk_sym_code_points(const esk_symbol *s, uint32_t *buffer, size_t room, size_t *n) {
-    uint32_t *c = s->length <= room ? buffer : esk_alloc(sizeof(uint32_t) * s->length);
+    uint32_t *c = s->length <= room ? buffer : esk_alloc_bytes(sizeof(uint32_t) * s->length);
     const unsigned char *p = (const unsigned char *)s->name;
     size_t i = 0, k = 0;
     while (i < s->length) {

@@ -61,7 +61,7 @@ ESK_INLINE void esk_vec_store(esk_vector *v, size_t i, esk_val x) {
 
 esk_val esk_vector_alloc(size_t length, esk_val fill) {
     if (length > ESK_SEQ_MAX_LENGTH) esk_error(0, "vector: too long", ESK_UNSPECIFIED);
-    esk_vector *v = esk_alloc(sizeof(esk_vector) + length * sizeof(esk_val));
+    esk_vector *v = esk_alloc_obj(ESK_T_VECTOR, (uint32_t)length, sizeof(esk_vector) + length * sizeof(esk_val));
     v->h.type = ESK_T_VECTOR;
     v->h.size = (uint32_t)length;
     for (size_t i = 0; i < length; ++i) v->items[i] = fill;
@@ -190,7 +190,7 @@ static esk_val esk_vec_call_at(int loc, int argc, esk_val *argv, size_t i, esk_v
 }
 
 static esk_val *esk_vec_arg_buffer(int count, esk_val *inline_buffer) {
-    return count <= ESK_VEC_MAX_INLINE_ARGS ? inline_buffer : esk_alloc(sizeof(esk_val) * (size_t)count);
+    return count <= ESK_VEC_MAX_INLINE_ARGS ? inline_buffer : esk_alloc_raw(sizeof(esk_val) * (size_t)count);
 }
 
 esk_val esk_vector_map(int loc, int argc, esk_val *argv) {
@@ -213,7 +213,7 @@ esk_val esk_vector_for_each(int loc, int argc, esk_val *argv) {
 /* ---- bytevectors ------------------------------------------------------------------- */
 esk_val esk_bytevector_alloc(size_t length, uint8_t fill) {
     if (length > ESK_SEQ_MAX_LENGTH) esk_error(0, "bytevector: too long", ESK_UNSPECIFIED);
-    esk_bytevector *b = esk_alloc(sizeof(esk_bytevector) + length);
+    esk_bytevector *b = esk_alloc_obj(ESK_T_BYTEVECTOR, (uint32_t)length, sizeof(esk_bytevector) + length);
     b->h.type = ESK_T_BYTEVECTOR;
     b->h.size = (uint32_t)length;
     b->length = length;

@@ -241,6 +241,8 @@ def run_program(argv, env, outcome, options, runner, scratch):
     link_data(workdir)
     # 6.14-system.scm checks these arguments and this variable.
     env = dict(env, ESHKOL_CONFORMANCE_VARIABLE="conformance value")
+    if getattr(options, "gc_stress", None):
+        env["ESHKOL_GC_STRESS"] = options.gc_stress
     run = runner.run(argv + PROGRAM_ARGS, cwd=workdir, timeout=options.timeout, env=env)
     reported = outcome.parse(run.stdout)
     if run.timed_out:
@@ -324,6 +326,9 @@ def parse_args():
                     help=f"C configuration, one of {', '.join(golden.CONFIGS)} (default: gcc-O0)")
     ap.add_argument("--scheme", choices=sorted(SCHEMES),
                     help="run the checks with this Scheme instead of eshkolc")
+    ap.add_argument("--gc-stress", metavar="N",
+                    help="run the programs with ESHKOL_GC_STRESS=N: the root region's "
+                         "collector collects every N allocations")
     ap.add_argument("--xfail", type=Path, default=SUITE / "xfail.txt")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=120.0,

@@ -30,6 +30,9 @@ args and stdin accumulate):
   ;;; env: NAME=VALUE    an environment variable for the run (ESHKOL_MEMSTATS=1)
   ;;; timeout: S         seconds per compile and per run (default --timeout)
   ;;; configs: A,B       only these C configurations
+  ;;; gcstress: N REASON the gcstress configuration collects every N root
+                         allocations instead of every one (for a program
+                         whose run is quadratic under it; say why)
 
 tests/golden/xfail.txt lists `area/name.scm  reason` for known failures: a
 listed program that fails is an expected failure, one that passes is an error.
@@ -73,22 +76,32 @@ CONFIGS = {
     # biggest cost); the optimisers are exercised by the -O2 builds.
     "asan": (STRICT_CLANG + ["-O0", "-g"] + SANITIZERS, SANITIZER_ENV),
     # Not in the default selection (slow): areas that want it ask for it.
-    "valgrind": (STRICT_GCC + ["-O0", "-g"], {}),
+    # The collector runs every 100 root allocations, so memcheck sees it at work.
+    "valgrind": (STRICT_GCC + ["-O0", "-g"], {"ESHKOL_GC_STRESS": "100"}),
+    # The root region's collector runs at every allocation that reaches it
+    # (ESHKOL_GC_STRESS=1); -O0, for the build time (values kept in
+    # registers across allocations are tests/runtime/gc's and the -O2
+    # configurations'). A program whose run is quadratic under it names a
+    # larger interval with `;;; gcstress: N reason`.
+    "gcstress": (STRICT_GCC + ["-O0"], {"ESHKOL_GC_STRESS": "1"}),
+    "gcstress-asan": (STRICT_CLANG + ["-O0", "-g"] + SANITIZERS, dict(SANITIZER_ENV, ESHKOL_GC_STRESS="1")),
     # eshkolc --runtime=external, linked with the runtime library (not in
     # the default selection either: they need the library built).
     "gcc-O0-external": (STRICT_GCC + ["-O0"], {}),
     "clang-O2-external": (STRICT_CLANG + ["-O2"], {}),
 }
 EXTERNAL_CONFIGS = {c for c in CONFIGS if c.endswith("-external")}
-DEFAULT_CONFIGS = [c for c in CONFIGS if c != "valgrind" and c not in EXTERNAL_CONFIGS]
+DEFAULT_CONFIGS = [c for c in CONFIGS if c not in ("valgrind", "gcstress", "gcstress-asan")
+                   and c not in EXTERNAL_CONFIGS]
 # Configurations whose binary runs under a tool; memcheck errors exit 99.
 RUN_PREFIX = {
     "valgrind": ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--leak-check=no", "-q",
+                 f"--suppressions={Path(__file__).resolve().parent / 'valgrind-gc.supp'}",
                  "--max-stackframe=1073741824", "--main-stacksize=67108864"],
 }
 
 SOURCE_SUFFIXES = (".scm", ".lisp")
-DIRECTIVE = re.compile(r";;;\s*(eshkolc|exit|args|stdin|timeout|configs|env):(.*)$")
+DIRECTIVE = re.compile(r";;;\s*(eshkolc|exit|args|stdin|timeout|configs|env|gcstress):(.*)$")
 DEFAULT_TIMEOUT = 60.0
 BUILD_TIMEOUT = 300.0
 OUTPUT_LIMIT = 16 << 20      # bytes of stdout+stderr before a run is cut off
@@ -175,6 +188,7 @@ class Program:
     exit: int = None
     timeout: float = None
     configs: list = None   # None: every selected configuration
+    gc_stress: str = None  # the gcstress configuration's interval, when not 1
     problems: list = dataclasses.field(default_factory=list)
 
     def sibling(self, suffix):
@@ -228,6 +242,11 @@ def apply_directive(prog, key, value):
             if not equals or not name:
                 raise ValueError("expected NAME=VALUE")
             prog.env[name] = setting
+        elif key == "gcstress":
+            interval, _, reason = value.strip().partition(" ")
+            if int(interval) < 1 or not reason.strip():
+                raise ValueError("expected an interval of 1 or more and the reason it is not 1")
+            prog.gc_stress = interval
         elif key == "exit":
             prog.exit = int(value)
         elif key == "timeout":
@@ -551,7 +570,12 @@ class GoldenTest:
         run_dir.mkdir()
         return self.runner.run([*RUN_PREFIX.get(config, []), str(binary), *self.prog.args],
                                run_dir, self.prog.timeout * (10 if config in RUN_PREFIX else 1),
-                               stdin=self.prog.stdin, env=dict(env, **self.prog.env))
+                               stdin=self.prog.stdin, env=dict(env, **self.prog.env, **self.stress_env(config)))
+
+    def stress_env(self, config):
+        if config.startswith("gcstress") and self.prog.gc_stress:
+            return {"ESHKOL_GC_STRESS": self.prog.gc_stress}
+        return {}
 
     def warn_exit_status(self, run):
         has_err = self.prog.expected(".err") is not None

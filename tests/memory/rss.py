@@ -17,11 +17,15 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# program -> the peak RSS it must stay under, in MiB (None: measured only)
+# program (and extra eshkolc options) -> the peak RSS it must stay under,
+# in MiB (None: measured only)
 LIMITS = {
     "region-loop.scm": 64,    # 200,000 regions of a 100-element list each
     "stack-loop.scm": 32,     # 10,000,000 iterations of stack temporaries
-    "noregion-loop.scm": None,  # region-loop without the region, for comparison
+    "noregion-loop.scm": 32,  # region-loop without the region: the root region's collector
+    "noregion-loop.scm --no-gc": None,  # and without it, for comparison (320 MB)
+    "gc-churn.scm": 32,       # 100,000 live pairs, 30,000,000 dropped ones
+    "gc-churn.scm --no-gc": None,
     "region-inferred-loop.scm": 32,  # 2,000 inferred regions of 1,000 pairs and closures each
     "report.scm": None,
     "shared-report.scm": None,
@@ -30,10 +34,13 @@ LIMITS = {
 # program -> eshkolc options it is compiled with
 FLAGS = {
     "noregion-loop.scm": ["--no-region-inference"],  # region inference would give (sum (build 100)) a region
+    "gc-churn.scm": ["--no-region-inference"],
 }
 # program -> lines its memory report must contain (derived in its comments)
 REPORTS = {
     "region-inferred-loop.scm": ["regions created: 2000"],
+    "gc-churn.scm": ["collections: ", "bytes reclaimed", "bytes live after the last collection",
+                     "collector pauses: "],
     "report.scm": ["regions created: 3", "promotions: 4 objects", "(3 by the store check)"],
     "shared-report.scm": ["shared values: 4 created, 4 freed, 0 alive"],
     "shared-leak.scm": ["shared values: 4 created, 1 freed, 3 alive", "shared-leak.scm:5:11, 1 reference",
@@ -56,11 +63,12 @@ def main():
     args = ap.parse_args()
     passed = failed = 0
     with tempfile.TemporaryDirectory() as scratch:
-        for name, limit in LIMITS.items():
-            source = HERE / name
-            c_file = Path(scratch) / (source.stem + ".c")
-            binary = Path(scratch) / source.stem
-            steps = [[args.eshkolc, *FLAGS.get(name, []), str(source), "-o", str(c_file)],
+        for index, (name, limit) in enumerate(LIMITS.items()):
+            program, *extra = name.split()
+            source = HERE / program
+            c_file = Path(scratch) / f"{source.stem}-{index}.c"
+            binary = Path(scratch) / f"{source.stem}-{index}"
+            steps = [[args.eshkolc, *FLAGS.get(program, []), *extra, str(source), "-o", str(c_file)],
                      [args.cc, "-O2", str(c_file), "-o", str(binary)]]
             problem = None
             for step in steps:

@@ -1,3 +1,4 @@
+;;; gcstress: 10000 a million-frame recursion that allocates: each collection scans the whole stack
 ; Non-tail recursion a million deep works.
 (define (build n)
   (if (= n 0) '() (cons n (build (- n 1)))))

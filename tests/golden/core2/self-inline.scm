@@ -1,3 +1,4 @@
+;;; gcstress: 10000 a list built a million frames deep: each collection scans the whole stack
 ;;; Small recursive procedures get their body inlined once at their own
 ;;; non-tail calls (compiler/lower.cpp): the copy's locals must not clobber
 ;;; the caller's, and the copy's own calls, tail calls included, behave.

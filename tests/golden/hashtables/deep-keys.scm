@@ -1,3 +1,4 @@
+;;; gcstress: 10000 lists of 100,000 pairs kept live: each collection marks them
 ; Keys that are deep, long or circular: hashing looks at a bounded prefix,
 ; so it ends, and lookups still compare whole keys with equal?.
 (define h (make-hash-table))

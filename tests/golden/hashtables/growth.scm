@@ -1,3 +1,4 @@
+;;; gcstress: 1000 tens of thousands of live entries: each collection marks them all
 ; A table grows past thousands of entries and keeps them all; fixnum,
 ; string and list keys.
 (define n 20000)

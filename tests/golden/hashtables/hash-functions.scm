@@ -1,3 +1,4 @@
+;;; gcstress: 1000 two 100,000-pair structures kept live: each collection marks them
 ; hash, string-hash, string-ci-hash: equal arguments hash alike, results are
 ; exact non-negative integers below the bound, circular structure hashes.
 (define (check name ok) (display name) (display (if ok " ok" " FAILED")) (newline))

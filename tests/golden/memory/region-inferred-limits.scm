@@ -1,3 +1,4 @@
+;;; gcstress: 1000 a recursion 100,000 deep that allocates: each collection scans the whole stack
 ;;; Region inference (compiler/regions.cpp) at its limits: every call
 ;;; marked "inferred region" gets one (tests/golden/memory/
 ;;; region-inferred-sites.scm shows which calls do).

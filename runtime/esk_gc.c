@@ -1,0 +1,658 @@
+/* esk_gc.c - the collector of the root region: mark-sweep in place, with
+ * bump allocation into the free runs it leaves.
+ *
+ * What reaches it. Most objects never do: stack objects die with their
+ * frame, a with-region's arena is freed in one step, shared values by their
+ * counts, explicit arenas by destroy-arena. What is left is the root region
+ * (allocation outside every region, and what regions promote into it), and
+ * that is what this file collects. docs/memory.md says why this design.
+ *
+ * Walking a block. Every object in a root block starts either with a
+ * header, whose type code ends in the nibble 0xB, or is a pair, whose car is
+ * a value and never ends so; every header tells its object's size; buffers
+ * that are no Scheme object carry a header too (esk_alloc_raw, _bytes); and
+ * what a shrinking object gives back is a free run. So a block parses from
+ * its first byte to its used mark, object by object.
+ *
+ * A collection, which runs inside an allocation of the root region:
+ *   1. seal: the allocation hole in use becomes a free run, so every block
+ *      parses; then each block's start bitmap is built by walking it.
+ *   2. mark, from the roots: precisely from the program's globals and
+ *      constants (esk_gc_add_roots), from shared values' payloads and from
+ *      the fields of every marked object; conservatively (any word that
+ *      points into an object, interior pointers included, keeps it: the
+ *      start bitmap finds the object) from the C stack and the registers
+ *      (spilled by setjmp), the runtime's buffers (esk_gc_add_root_range),
+ *      the memory of every other live arena (regions, explicit arenas, the
+ *      immortal one: they may point into the root region), and the slots
+ *      and callbacks live regions remember. An explicit mark stack: a list
+ *      of ten million pairs needs no C stack.
+ *   3. sweep: each block is walked again; runs of unmarked objects become
+ *      free runs, the long ones holes that allocation bumps into (the
+ *      arena's cur and end point into a hole, so allocation stays the
+ *      inline pointer bump), a block with nothing marked goes back.
+ * Nothing moves, so eq? hash tables need no rehash and C may keep
+ * pointers.
+ *
+ * When. A collection starts when the root region has handed out
+ * ESHKOL_GC_GROWTH (default 2) times the bytes live after the last one,
+ * and at least ESK_GC_MIN_TRIGGER; ESHKOL_HEAP_MAX (MB) caps the root
+ * region's blocks, exhaustion is "Error: out of memory (heap limit N MB)";
+ * ESHKOL_GC_STRESS=N collects every N root-region slow paths (a
+ * slow path is taken at least every time a hole or block fills, and with
+ * stress every allocation takes it). Promotion runs with collection
+ * inhibited: its copies are only in its own tables until it is done. */
+#include "eshkol.h"
+
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ESK_GC_CHUNK_SHIFT 16
+#define ESK_GC_MIN_TRIGGER ((size_t)8 << 20)
+#define ESK_GC_MIN_HOLE 64u
+
+#if defined(__GNUC__) || defined(__clang__)
+/* Conservative scanning reads whole frames, redzones and all. */
+#define ESK_GC_NO_SANITIZE __attribute__((no_sanitize_address, noinline))
+#else
+#define ESK_GC_NO_SANITIZE
+#endif
+
+int esk_gc_enabled = 1;
+unsigned esk_gc_inhibit;
+void (*esk_gc_report)(FILE *out);
+void (*esk_gc_shared_roots)(void (*visit)(esk_val v));
+
+typedef struct esk_gc_hole {
+    unsigned char *start, *end;
+} esk_gc_hole;
+
+typedef struct esk_gc_range {
+    const unsigned char *start;
+    size_t bytes;
+} esk_gc_range;
+
+static struct {
+    int configured;
+    double growth;
+    size_t heap_max;           /* bytes; 0: none */
+    unsigned long stress, stress_count;
+    unsigned char *stress_end;
+    esk_arena *root;
+    /* every block of the root region, and the chunk -> block map */
+    esk_block **blocks;
+    size_t block_count, block_room;
+    esk_block **map[(size_t)1 << 16];
+    size_t heap_bytes;         /* bytes of the root region's blocks */
+    /* holes left by the last sweep, in address order within each block */
+    esk_gc_hole *holes;
+    size_t hole_count, hole_next, hole_room;
+    int in_hole;               /* cur/end point into a hole, not the newest block's tail */
+    unsigned char *tail_cur, *tail_end;   /* the newest block's tail while in a hole */
+    size_t since;              /* bytes handed to allocation since the last collection */
+    size_t trigger;
+    /* roots */
+    esk_val *const **tables;
+    size_t *table_sizes;
+    size_t table_count, table_room;
+    esk_gc_range *ranges;
+    size_t range_count, range_room;
+    unsigned char *stack_top;
+    /* the mark stack */
+    esk_val *stack;
+    size_t depth, room;
+    esk_gc_stats stats;
+} esk_gc;
+
+static _Noreturn void esk_gc_fail(const char *message) {
+    fflush(stdout);
+    fprintf(stderr, "Error: %s\n", message);
+    exit(1);
+}
+
+static void *esk_gc_grow(void *p, size_t *room, size_t size) {
+    *room = *room ? *room * 2 : 64;
+    p = realloc(p, *room * size);
+    if (!p) esk_gc_fail("out of memory");
+    return p;
+}
+
+static void esk_gc_configure(void) {
+    const char *s;
+    if (esk_gc.configured) return;
+    esk_gc.configured = 1;
+    esk_gc.growth = 2.0;
+    if ((s = getenv("ESHKOL_GC_GROWTH")) && *s) {
+        double g = strtod(s, NULL);
+        if (g > 1.0) esk_gc.growth = g;
+    }
+    if ((s = getenv("ESHKOL_HEAP_MAX")) && *s) esk_gc.heap_max = (size_t)strtoull(s, NULL, 10) << 20;
+    if ((s = getenv("ESHKOL_GC_STRESS")) && *s) esk_gc.stress = strtoul(s, NULL, 10);
+    esk_gc.trigger = ESK_GC_MIN_TRIGGER;
+}
+
+/* ---- roots registered by the program and the runtime ----------------------- */
+void esk_gc_add_roots(esk_val *const *slots, size_t n) {
+    if (esk_gc.table_count == esk_gc.table_room) {
+        size_t room = esk_gc.table_room;
+        esk_gc.tables = esk_gc_grow(esk_gc.tables, &esk_gc.table_room, sizeof *esk_gc.tables);
+        esk_gc.table_sizes = realloc(esk_gc.table_sizes, esk_gc.table_room * sizeof *esk_gc.table_sizes);
+        if (!esk_gc.table_sizes) esk_gc_fail("out of memory");
+        (void)room;
+    }
+    esk_gc.tables[esk_gc.table_count] = slots;
+    esk_gc.table_sizes[esk_gc.table_count++] = n;
+}
+
+void esk_gc_add_root_range(void *start, size_t bytes) {
+    if (esk_gc.range_count == esk_gc.range_room)
+        esk_gc.ranges = esk_gc_grow(esk_gc.ranges, &esk_gc.range_room, sizeof *esk_gc.ranges);
+    esk_gc.ranges[esk_gc.range_count].start = start;
+    esk_gc.ranges[esk_gc.range_count++].bytes = bytes;
+}
+
+void esk_gc_stack_top(void *top) {
+    if ((unsigned char *)top > esk_gc.stack_top) esk_gc.stack_top = top;
+}
+
+/* ---- blocks ------------------------------------------------------------------ */
+static size_t esk_gc_bitmap_words(const esk_block *b) { return b->size / 8u / 64u; }
+static uint64_t *esk_gc_starts(const esk_block *b) { return b->marks + esk_gc_bitmap_words(b); }
+
+static void esk_gc_map_block(esk_block *b, esk_block *to) {
+    uintptr_t first = (uintptr_t)b >> ESK_GC_CHUNK_SHIFT, n = b->size >> ESK_GC_CHUNK_SHIFT;
+    for (uintptr_t c = first; c < first + n; ++c) {
+        uintptr_t hi = c >> 16;
+        if (!esk_gc.map[hi]) {
+            esk_gc.map[hi] = calloc((size_t)1 << 16, sizeof(esk_block *));
+            if (!esk_gc.map[hi]) esk_gc_fail("out of memory");
+        }
+        esk_gc.map[hi][c & 0xffffu] = to;
+    }
+}
+
+void esk_gc_note_block(esk_block *b, int added) {
+    if (added) {
+        b->marks = calloc(2 * esk_gc_bitmap_words(b), sizeof(uint64_t));
+        if (!b->marks) esk_gc_fail("out of memory");
+        if (esk_gc.block_count == esk_gc.block_room)
+            esk_gc.blocks = esk_gc_grow(esk_gc.blocks, &esk_gc.block_room, sizeof *esk_gc.blocks);
+        esk_gc.blocks[esk_gc.block_count++] = b;
+        esk_gc_map_block(b, b);
+        esk_gc.heap_bytes += b->size;
+    } else {
+        for (size_t i = 0; i < esk_gc.block_count; ++i)
+            if (esk_gc.blocks[i] == b) {
+                esk_gc.blocks[i] = esk_gc.blocks[--esk_gc.block_count];
+                break;
+            }
+        esk_gc_map_block(b, NULL);
+        esk_gc.heap_bytes -= b->size;
+        free(b->marks);
+        b->marks = NULL;
+    }
+}
+
+/* The root-region block holding address p, or NULL. */
+static esk_block *esk_gc_block_of(uintptr_t p) {
+    uintptr_t c = p >> ESK_GC_CHUNK_SHIFT, hi = c >> 16;
+    esk_block **level2;
+    if (hi >= ((uintptr_t)1 << 16)) return NULL;
+    level2 = esk_gc.map[hi];
+    return level2 ? level2[c & 0xffffu] : NULL;
+}
+
+/* ---- walking a block ------------------------------------------------------------ */
+static int esk_gc_is_header(const void *p) { return (*(const uint32_t *)p & 0xFu) == 0xBu; }
+
+static size_t esk_gc_round(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+/* Bytes of the object at p as allocated. */
+static size_t esk_gc_bytes(const void *p) {
+    const esk_header *h = p;
+    if (!esk_gc_is_header(p)) return sizeof(esk_pair);
+    switch ((esk_type)h->type) {
+    case ESK_T_FLONUM: return sizeof(esk_flonum);
+    case ESK_T_BIGNUM: return esk_gc_round(sizeof(esk_bignum) + (h->size ? h->size : 1) * sizeof(uint32_t));
+    case ESK_T_RATNUM: return esk_gc_round(sizeof(esk_ratnum));
+    case ESK_T_COMPNUM: return esk_gc_round(sizeof(esk_compnum));
+    case ESK_T_STRING: return esk_gc_round(sizeof(esk_string) + h->size);
+    case ESK_T_SYMBOL: return esk_gc_round(sizeof(esk_symbol));
+    case ESK_T_VECTOR: return sizeof(esk_vector) + h->size * sizeof(esk_val);
+    case ESK_T_BYTEVECTOR: return esk_gc_round(sizeof(esk_bytevector) + h->size);
+    case ESK_T_ARENA: return esk_gc_round(sizeof(esk_arena_handle));
+    case ESK_T_CLOSURE: return sizeof(esk_closure) + h->size * sizeof(esk_val);
+    case ESK_T_BOX: return sizeof(esk_box);
+    case ESK_T_RECORD: return sizeof(esk_record) + h->size * sizeof(esk_val);
+    case ESK_T_RECORD_TYPE: return sizeof(esk_record_type);
+    case ESK_T_PROMISE: return sizeof(esk_promise);
+    case ESK_T_VALUES: return sizeof(esk_values) + h->size * sizeof(esk_val);
+    case ESK_T_CONDITION: return esk_gc_round(sizeof(esk_condition));
+    case ESK_T_CONTINUATION: return esk_gc_round(sizeof(esk_continuation));
+    case ESK_T_HASH_TABLE: return esk_gc_round(sizeof(esk_hash_table));
+    case ESK_T_PORT: return esk_gc_round(sizeof(esk_port));
+    case ESK_T_OWNED: return esk_gc_round(sizeof(esk_owned));
+    case ESK_T_WEAK: return esk_gc_round(sizeof(esk_weak));
+    case ESK_T_POINTER: return esk_gc_round(sizeof(esk_pointer));
+    case ESK_T_RAW: case ESK_T_BYTES: case ESK_T_FREE: return (size_t)h->size * 8u;
+    default: break;
+    }
+    fflush(stdout);
+    fprintf(stderr, "eshkol runtime: internal error: the collector met an object of unknown type %u at %p\n",
+            (unsigned)h->type, p);
+    abort();
+}
+
+static size_t esk_gc_used(const esk_block *b) {
+    esk_arena *a = esk_gc.root;
+    if (b == a->blocks) {
+        const unsigned char *cur = esk_gc.in_hole ? esk_gc.tail_cur : a->cur;
+        if (cur >= ESK_BLOCK_DATA(b) && cur <= (const unsigned char *)b + b->size)
+            return (size_t)(cur - ESK_BLOCK_DATA(b));
+    }
+    return b->used;
+}
+
+/* The start bitmap of b, and a check that its objects tile it exactly. */
+static void esk_gc_index(esk_block *b) {
+    uint64_t *starts = esk_gc_starts(b);
+    unsigned char *p = ESK_BLOCK_DATA(b), *end = p + esk_gc_used(b);
+    memset(starts, 0, esk_gc_bitmap_words(b) * sizeof(uint64_t));
+    memset(b->marks, 0, esk_gc_bitmap_words(b) * sizeof(uint64_t));
+    while (p < end) {
+        size_t bit = (size_t)(p - (unsigned char *)b) >> 3, n = esk_gc_bytes(p);
+        starts[bit >> 6] |= (uint64_t)1 << (bit & 63u);
+        if (n == 0 || p + n > end) {
+            fflush(stdout);
+            fprintf(stderr, "eshkol runtime: internal error: a root-region block does not parse at %p\n", (void *)p);
+            abort();
+        }
+        p += n;
+    }
+}
+
+/* ---- marking --------------------------------------------------------------------- */
+static void esk_gc_push(esk_val v) {
+    if (esk_gc.depth == esk_gc.room) esk_gc.stack = esk_gc_grow(esk_gc.stack, &esk_gc.room, sizeof(esk_val));
+    esk_gc.stack[esk_gc.depth++] = v;
+}
+
+/* Marks the object at p of block b; 1 if it was not marked yet. */
+static int esk_gc_set_mark(esk_block *b, const void *p) {
+    size_t bit = (size_t)((const unsigned char *)p - (const unsigned char *)b) >> 3;
+    uint64_t m = (uint64_t)1 << (bit & 63u), *w = &b->marks[bit >> 6];
+    if (*w & m) return 0;
+    *w |= m;
+    return 1;
+}
+
+static unsigned esk_gc_top_bit(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return 63u - (unsigned)__builtin_clzll(x);
+#else
+    unsigned n = 0;
+    while (x >>= 1) n++;
+    return n;
+#endif
+}
+
+static int esk_gc_is_free(const void *obj) {
+    return esk_gc_is_header(obj) && ((const esk_header *)obj)->type == ESK_T_FREE;
+}
+
+static void esk_gc_mark_object(esk_block *b, unsigned char *obj) {
+    if (esk_gc_set_mark(b, obj)) esk_gc_push(esk_gc_is_header(obj) ? ESK_FROM_HEAP(obj) : ESK_FROM_PAIR(obj));
+}
+
+/* A value from a precise place: a field, a global. It must point at an
+ * object's start, which the start bitmap confirms (a field the program has
+ * not written yet may hold anything). */
+static void esk_gc_mark(esk_val v) {
+    uintptr_t p = v & ~(uintptr_t)7u;
+    esk_block *b;
+    size_t bit;
+    if ((v & 3u) != 1u) return;
+    b = esk_gc_block_of(p);
+    if (!b || p < (uintptr_t)ESK_BLOCK_DATA(b) || p >= (uintptr_t)ESK_BLOCK_DATA(b) + esk_gc_used(b)) return;
+    bit = (size_t)(p - (uintptr_t)b) >> 3;
+    if (!((esk_gc_starts(b)[bit >> 6] >> (bit & 63u)) & 1u) || esk_gc_is_free((void *)p)) return;
+    esk_gc_mark_object(b, (unsigned char *)p);
+}
+
+/* A word that may point into an object, anywhere inside it. */
+static void esk_gc_mark_word(uintptr_t w) {
+    esk_block *b = esk_gc_block_of(w);
+    const uint64_t *starts;
+    size_t bit, k;
+    uint64_t bits;
+    unsigned char *obj;
+    if (!b) return;
+    if (w < (uintptr_t)ESK_BLOCK_DATA(b) || w >= (uintptr_t)ESK_BLOCK_DATA(b) + esk_gc_used(b)) return;
+    starts = esk_gc_starts(b);
+    bit = (size_t)(w - (uintptr_t)b) >> 3;
+    k = bit >> 6;
+    bits = starts[k] & (~(uint64_t)0 >> (63u - (bit & 63u)));
+    while (!bits) {
+        if (k == 0) return;
+        bits = starts[--k];
+    }
+    obj = (unsigned char *)b + ((k << 6) + esk_gc_top_bit(bits)) * 8u;
+    if (w >= (uintptr_t)obj + esk_gc_bytes(obj) || esk_gc_is_free(obj)) return;
+    esk_gc_mark_object(b, obj);
+}
+
+ESK_GC_NO_SANITIZE static void esk_gc_scan(const void *start, size_t bytes) {
+    const unsigned char *p = (const unsigned char *)(((uintptr_t)start + 7u) & ~(uintptr_t)7u);
+    const unsigned char *end = (const unsigned char *)start + bytes;
+    for (; p + sizeof(uintptr_t) <= end; p += sizeof(uintptr_t)) {
+        uintptr_t w;
+        memcpy(&w, p, sizeof w);
+        esk_gc_mark_word(w);
+    }
+}
+
+static void esk_gc_trace(esk_val v) {
+    esk_header *h;
+    if (ESK_IS_PAIR(v)) {
+        esk_gc_mark(ESK_CAR(v));
+        esk_gc_mark(ESK_CDR(v));
+        return;
+    }
+    h = ESK_HEAP(v);
+    switch ((esk_type)h->type) {
+    case ESK_T_RATNUM: esk_gc_mark(((esk_ratnum *)h)->num); esk_gc_mark(((esk_ratnum *)h)->den); break;
+    case ESK_T_COMPNUM: esk_gc_mark(((esk_compnum *)h)->re); esk_gc_mark(((esk_compnum *)h)->im); break;
+    case ESK_T_STRING: {
+        esk_string *s = (esk_string *)h;
+        if (s->data != (void *)(s + 1)) esk_gc_mark_word((uintptr_t)s->data);
+        break;
+    }
+    case ESK_T_BYTEVECTOR: {
+        esk_bytevector *b = (esk_bytevector *)h;
+        if (b->bytes != b->data) esk_gc_mark_word((uintptr_t)b->bytes);
+        break;
+    }
+    case ESK_T_VECTOR:
+        for (uint32_t i = 0; i < h->size; ++i) esk_gc_mark(((esk_vector *)h)->items[i]);
+        break;
+    case ESK_T_CLOSURE:
+        for (uint32_t i = 0; i < h->size; ++i) esk_gc_mark(((esk_closure *)h)->slots[i]);
+        break;
+    case ESK_T_RECORD:
+        esk_gc_mark(((esk_record *)h)->type);
+        for (uint32_t i = 0; i < h->size; ++i) esk_gc_mark(((esk_record *)h)->fields[i]);
+        break;
+    case ESK_T_VALUES:
+        for (uint32_t i = 0; i < h->size; ++i) esk_gc_mark(((esk_values *)h)->items[i]);
+        break;
+    case ESK_T_BOX: esk_gc_mark(((esk_box *)h)->value); break;
+    case ESK_T_RECORD_TYPE: esk_gc_mark(((esk_record_type *)h)->name); esk_gc_mark(((esk_record_type *)h)->fields); break;
+    case ESK_T_PROMISE: esk_gc_mark(((esk_promise *)h)->state); break;
+    case ESK_T_CONDITION: esk_gc_mark(((esk_condition *)h)->message); esk_gc_mark(((esk_condition *)h)->irritants); break;
+    case ESK_T_PORT: esk_gc_mark(((esk_port *)h)->data); esk_gc_mark(((esk_port *)h)->name); break;
+    case ESK_T_OWNED: esk_gc_mark(((esk_owned *)h)->value); break;
+    case ESK_T_HASH_TABLE: {
+        esk_hash_table *t = (esk_hash_table *)h;
+        esk_gc_mark(t->equiv);
+        esk_gc_mark(t->hash);
+        if (t->slots) esk_gc_mark_word((uintptr_t)t->slots);  /* a raw block: scanned below */
+        break;
+    }
+    case ESK_T_RAW: esk_gc_scan(h + 1, (size_t)h->size * 8u - sizeof *h); break;
+    default: break;  /* no values inside */
+    }
+}
+
+static void esk_gc_drain(void) {
+    while (esk_gc.depth > 0) esk_gc_trace(esk_gc.stack[--esk_gc.depth]);
+}
+
+/* The registers are spilled into a jmp_buf on this frame; the stack from
+ * here to the oldest frame is scanned. */
+ESK_GC_NO_SANITIZE static void esk_gc_scan_stack(void) {
+    jmp_buf registers;
+    volatile unsigned char here = 0;
+    if (setjmp(registers) != 0) return;
+    esk_gc_scan(&registers, sizeof registers);
+    if (esk_gc.stack_top && esk_gc.stack_top > (unsigned char *)&here)
+        esk_gc_scan((const void *)&here, (size_t)(esk_gc.stack_top - (unsigned char *)&here));
+}
+
+static void esk_gc_mark_range(const void *start, size_t bytes) { esk_gc_scan(start, bytes); }
+
+static void esk_gc_mark_roots(void) {
+    for (size_t t = 0; t < esk_gc.table_count; ++t)
+        for (size_t i = 0; i < esk_gc.table_sizes[t]; ++i) esk_gc_mark(*esk_gc.tables[t][i]);
+    for (size_t r = 0; r < esk_gc.range_count; ++r) esk_gc_scan(esk_gc.ranges[r].start, esk_gc.ranges[r].bytes);
+    esk_gc_mark(esk_tc_proc);
+    esk_gc_mark(esk_handlers);
+    esk_gc_mark(esk_winders);
+    esk_gc_scan(esk_tc_argv, (size_t)esk_tc_room * sizeof(esk_val));
+    if (esk_gc_shared_roots) esk_gc_shared_roots(esk_gc_mark);
+    esk_alloc_gc_roots(esk_gc_mark_range, esk_gc_mark_word);
+    esk_gc_drain();
+    esk_gc_scan_stack();
+    esk_gc_drain();
+}
+
+/* ---- sweeping -------------------------------------------------------------------- */
+static int esk_gc_marked(const esk_block *b, const unsigned char *p) {
+    size_t bit = (size_t)(p - (const unsigned char *)b) >> 3;
+    return (int)((b->marks[bit >> 6] >> (bit & 63u)) & 1u);
+}
+
+static void esk_gc_add_hole(unsigned char *start, unsigned char *end) {
+    if (esk_gc.hole_count == esk_gc.hole_room)
+        esk_gc.holes = esk_gc_grow(esk_gc.holes, &esk_gc.hole_room, sizeof *esk_gc.holes);
+    esk_gc.holes[esk_gc.hole_count].start = start;
+    esk_gc.holes[esk_gc.hole_count++].end = end;
+}
+
+/* Frees the unmarked objects of b; the bytes still live. */
+static size_t esk_gc_sweep_block(esk_block *b) {
+    unsigned char *p = ESK_BLOCK_DATA(b), *end = p + esk_gc_used(b), *run = NULL;
+    size_t live = 0;
+    while (p < end) {
+        size_t n = esk_gc_bytes(p);
+        if (esk_gc_marked(b, p)) {
+            if (run) {
+                esk_alloc_fill(run, (size_t)(p - run));
+                if ((size_t)(p - run) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(run, p);
+                run = NULL;
+            }
+            live += n;
+        } else if (!run) {
+            run = p;
+        }
+        p += n;
+    }
+    if (run) {
+        esk_alloc_fill(run, (size_t)(end - run));
+        if ((size_t)(end - run) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(run, end);
+    }
+    return live;
+}
+
+static double esk_gc_now_ms(void) {
+    struct timespec t;
+    timespec_get(&t, TIME_UTC);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void esk_gc_print_report(FILE *out) {
+    fprintf(out, "  collections: %zu (all major: the collector is not generational)\n", esk_gc.stats.collections);
+    fprintf(out, "  collected: %zu bytes reclaimed, %zu bytes live after the last collection\n",
+            esk_gc.stats.reclaimed_bytes, esk_gc.stats.live_bytes);
+    fprintf(out, "  collector pauses: %.3f ms in all, %.3f ms at most; root heap %zu bytes\n",
+            esk_gc.stats.total_pause_ms, esk_gc.stats.max_pause_ms, esk_gc.heap_bytes);
+}
+
+void esk_gc_collect(void) {
+    esk_arena *a = esk_gc.root;
+    double start;
+    size_t before = 0, live = 0, kept_blocks = 0;
+    if (!a || esk_gc_inhibit || !esk_gc.stack_top) return;  /* no stack bound: roots unknown */
+    esk_gc_configure();
+    esk_gc_report = esk_gc_print_report;
+    start = esk_gc_now_ms();
+    if (esk_gc.stress_end) {
+        a->end = esk_gc.stress_end;
+        esk_gc.stress_end = NULL;
+    }
+    /* seal: the hole in use becomes a free run; the tail's end is its used mark */
+    if (esk_gc.in_hole) {
+        if (a->cur < a->end) esk_alloc_fill(a->cur, (size_t)(a->end - a->cur));
+        a->cur = esk_gc.tail_cur;
+        a->end = esk_gc.tail_end;
+        esk_gc.in_hole = 0;
+    }
+    if (a->blocks) a->blocks->used = (size_t)(a->cur - ESK_BLOCK_DATA(a->blocks));
+    for (size_t i = 0; i < esk_gc.block_count; ++i) {
+        esk_gc_index(esk_gc.blocks[i]);
+        before += esk_gc.blocks[i]->used;
+    }
+    esk_gc_mark_roots();
+    esk_gc.hole_count = esk_gc.hole_next = 0;
+    for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
+        size_t l = esk_gc_sweep_block(b);
+        if (l == 0 && b != a->blocks) {
+            size_t holes = esk_gc.hole_count;
+            while (holes > 0 && esk_gc.holes[holes - 1].start >= ESK_BLOCK_DATA(b) &&
+                   esk_gc.holes[holes - 1].start < (unsigned char *)b + b->size)
+                holes--;
+            esk_gc.hole_count = holes;
+            *link = b->next;
+            esk_gc_note_block(b, 0);
+            esk_alloc_give_back(b);
+            continue;
+        }
+        live += l;
+        kept_blocks++;
+        link = &b->next;
+    }
+    (void)kept_blocks;
+    esk_gc.stats.collections++;
+    esk_gc.stats.reclaimed_bytes += before > live ? before - live : 0;
+    esk_gc.stats.live_bytes = live;
+    esk_gc.stats.heap_bytes = esk_gc.heap_bytes;
+    esk_gc.since = 0;
+    esk_gc.trigger = (size_t)((double)live * (esk_gc.growth - 1.0));
+    if (esk_gc.trigger < ESK_GC_MIN_TRIGGER) esk_gc.trigger = ESK_GC_MIN_TRIGGER;
+    {
+        double pause = esk_gc_now_ms() - start;
+        esk_gc.stats.total_pause_ms += pause;
+        if (pause > esk_gc.stats.max_pause_ms) esk_gc.stats.max_pause_ms = pause;
+    }
+}
+
+esk_gc_stats esk_gc_statistics(void) {
+    esk_gc_stats s = esk_gc.stats;
+    s.heap_bytes = esk_gc.heap_bytes;
+    return s;
+}
+
+/* ---- allocation -------------------------------------------------------------------- */
+static void *esk_gc_from_hole(esk_arena *a, size_t bytes) {
+    while (esk_gc.hole_next < esk_gc.hole_count) {
+        esk_gc_hole h = esk_gc.holes[esk_gc.hole_next++];
+        if ((size_t)(h.end - h.start) < bytes) continue;  /* stays a free run */
+        if (!esk_gc.in_hole) {
+            esk_gc.tail_cur = a->cur;
+            esk_gc.tail_end = a->end;
+            esk_gc.in_hole = 1;
+        }
+        esk_gc.since += (size_t)(h.end - h.start);
+        a->cur = h.start + bytes;
+        a->end = h.end;
+        a->objects++;
+        return h.start;
+    }
+    return NULL;
+}
+
+static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
+    void *p;
+    /* the rest of a hole in use: a free run, then on to the next hole */
+    if (esk_gc.in_hole) {
+        if ((size_t)(a->end - a->cur) >= bytes) {
+            p = a->cur;
+            a->cur += bytes;
+            a->objects++;
+            return p;
+        }
+        if (a->cur < a->end) esk_alloc_fill(a->cur, (size_t)(a->end - a->cur));
+        a->cur = a->end;
+    }
+    if (!esk_gc_inhibit && esk_gc_enabled && esk_gc.since >= esk_gc.trigger && a->blocks) esk_gc_collect();
+    if (bytes <= ((size_t)1 << 15) && (p = esk_gc_from_hole(a, bytes)) != NULL) return p;
+    if (esk_gc.in_hole) {
+        a->cur = esk_gc.tail_cur;
+        a->end = esk_gc.tail_end;
+        esk_gc.in_hole = 0;
+    }
+    if ((size_t)(a->end - a->cur) >= bytes) {  /* the newest block's tail still fits it */
+        p = a->cur;
+        a->cur += bytes;
+        a->objects++;
+        return p;
+    }
+    if (esk_gc.heap_max && esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) {
+        if (!esk_gc_inhibit && esk_gc_enabled) esk_gc_collect();
+        if (bytes <= ((size_t)1 << 15) && (p = esk_gc_from_hole(a, bytes)) != NULL) return p;
+        if (esk_gc.in_hole) {
+            a->cur = esk_gc.tail_cur;
+            a->end = esk_gc.tail_end;
+            esk_gc.in_hole = 0;
+        }
+        if (esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) {
+            char message[96];
+            snprintf(message, sizeof message, "out of memory (heap limit %zu MB)", esk_gc.heap_max >> 20);
+            esk_gc_fail(message);
+        }
+    }
+    {
+        size_t heap = esk_gc.heap_bytes;
+        p = esk_alloc_slow_blocks(a, bytes);
+        esk_gc.since += esk_gc.heap_bytes - heap;
+    }
+    return p;
+}
+
+/* Under ESHKOL_GC_STRESS the arena's end is kept at its cur, so every
+ * allocation of the root region comes here; the real end waits in
+ * stress_end. */
+void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
+    void *p;
+    esk_gc.root = a;
+    esk_gc_configure();
+    if (!esk_gc.stress) return esk_gc_alloc(a, bytes);
+    if (esk_gc.stress_end) a->end = esk_gc.stress_end;
+    esk_gc.stress_end = NULL;
+    if (!esk_gc_inhibit && esk_gc_enabled && ++esk_gc.stress_count >= esk_gc.stress) {
+        esk_gc.stress_count = 0;
+        if (a->blocks) esk_gc_collect();
+    }
+    p = esk_gc_alloc(a, bytes);
+    esk_gc.stress_end = a->end;
+    a->end = a->cur;
+    return p;
+}
+
+void esk_gc_free_all(void) {
+    for (size_t i = 0; i < esk_gc.block_count; ++i) {
+        esk_gc_map_block(esk_gc.blocks[i], NULL);
+        free(esk_gc.blocks[i]->marks);
+        esk_gc.blocks[i]->marks = NULL;
+    }
+    esk_gc.block_count = 0;
+    esk_gc.heap_bytes = 0;
+    esk_gc.in_hole = 0;
+    esk_gc.hole_count = esk_gc.hole_next = 0;
+}
+
+#undef ESK_GC_CHUNK_SHIFT
+#undef ESK_GC_MIN_TRIGGER
+#undef ESK_GC_MIN_HOLE
+#undef ESK_GC_NO_SANITIZE
