@@ -76,8 +76,8 @@ CONFIGS = {
     # biggest cost); the optimisers are exercised by the -O2 builds.
     "asan": (STRICT_CLANG + ["-O0", "-g"] + SANITIZERS, SANITIZER_ENV),
     # Not in the default selection (slow): areas that want it ask for it.
-    # The collector runs every 100 root allocations, so memcheck sees it at work.
-    "valgrind": (STRICT_GCC + ["-O0", "-g"], {"ESHKOL_GC_STRESS": "100"}),
+    # The collector runs every 1000 root allocations, so memcheck sees it at work.
+    "valgrind": (STRICT_GCC + ["-O0", "-g"], {"ESHKOL_GC_STRESS": "1000"}),
     # The root region's collector runs at every allocation that reaches it
     # (ESHKOL_GC_STRESS=1); -O0, for the build time (values kept in
     # registers across allocations are tests/runtime/gc's and the -O2
