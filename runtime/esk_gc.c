@@ -136,11 +136,9 @@ static void esk_gc_configure(void) {
 /* ---- roots registered by the program and the runtime ----------------------- */
 void esk_gc_add_roots(esk_val *const *slots, size_t n) {
     if (esk_gc.table_count == esk_gc.table_room) {
-        size_t room = esk_gc.table_room;
         esk_gc.tables = esk_gc_grow(esk_gc.tables, &esk_gc.table_room, sizeof *esk_gc.tables);
         esk_gc.table_sizes = realloc(esk_gc.table_sizes, esk_gc.table_room * sizeof *esk_gc.table_sizes);
         if (!esk_gc.table_sizes) esk_gc_fail("out of memory");
-        (void)room;
     }
     esk_gc.tables[esk_gc.table_count] = slots;
     esk_gc.table_sizes[esk_gc.table_count++] = n;
@@ -420,8 +418,6 @@ ESK_GC_NO_SANITIZE static void esk_gc_scan_stack(void) {
         esk_gc_scan((const void *)&here, (size_t)(esk_gc.stack_top - (unsigned char *)&here));
 }
 
-static void esk_gc_mark_range(const void *start, size_t bytes) { esk_gc_scan(start, bytes); }
-
 static void esk_gc_mark_roots(void) {
     for (size_t t = 0; t < esk_gc.table_count; ++t)
         for (size_t i = 0; i < esk_gc.table_sizes[t]; ++i) esk_gc_mark(*esk_gc.tables[t][i]);
@@ -431,7 +427,7 @@ static void esk_gc_mark_roots(void) {
     esk_gc_mark(esk_winders);
     esk_gc_scan(esk_tc_argv, (size_t)esk_tc_room * sizeof(esk_val));
     if (esk_gc_shared_roots) esk_gc_shared_roots(esk_gc_mark);
-    esk_alloc_gc_roots(esk_gc_mark_range, esk_gc_mark_word);
+    esk_alloc_gc_roots(esk_gc_scan, esk_gc_mark_word);
     esk_gc_drain();
     esk_gc_scan_stack();
     esk_gc_drain();
@@ -492,7 +488,7 @@ static void esk_gc_print_report(FILE *out) {
 void esk_gc_collect(void) {
     esk_arena *a = esk_gc.root;
     double start;
-    size_t before = 0, live = 0, kept_blocks = 0;
+    size_t before = 0, live = 0;
     if (!a || esk_gc_inhibit || !esk_gc.stack_top) return;  /* no stack bound: roots unknown */
     esk_gc_configure();
     esk_gc_report = esk_gc_print_report;
@@ -529,10 +525,8 @@ void esk_gc_collect(void) {
             continue;
         }
         live += l;
-        kept_blocks++;
         link = &b->next;
     }
-    (void)kept_blocks;
     esk_gc.stats.collections++;
     esk_gc.stats.reclaimed_bytes += before > live ? before - live : 0;
     esk_gc.stats.live_bytes = live;
