@@ -37,6 +37,7 @@ public:
     // True once max_errors errors were reported: passes should stop early.
     bool saturated() const { return errors_ >= max_errors; }
     const std::vector<Diagnostic>& all() const { return list_; }
+    void clear() { *this = Diagnostics(); }  // an interactive session's next form
 
     // Renders every diagnostic in the form editors parse:
     //   file:line:col: error: message

@@ -74,6 +74,9 @@ options:
   --target=vm            INPUT is in the word-level Lisp of the 64K-word
                          machine; the C holds its bytecode and a simulator
   --stats                with --target=vm: print 'Bytecode: N words' to stderr
+  --repl                 an interactive session instead (-I DIR and
+                         --no-region-inference apply): each form is compiled
+                         and run at once; ,help lists its commands
   --version              print the version and exit
   --help                 print this help and exit
 

@@ -129,6 +129,7 @@ private:
     std::string emit_function(const Lambda& l);
     std::string params_prologue(const Lambda& l);
     std::string program_function();
+    std::string session_function(const std::string& decls, const std::string& body, const std::string& start);
 
     // emit_expr.cpp
     Code expr(const Expr& e);
@@ -198,7 +199,7 @@ private:
     void settle_operands(const Primitive& p, std::vector<Code>& args);
     Code with_notes(const Primitive& p, const std::vector<ExprPtr>& exprs, std::vector<Code>& args, Code call);
     std::string value_notes(const Primitive& p) const;
-    std::string globals_table(size_t& count) const;
+    std::string globals_table(size_t& count, std::string* fill) const;
     // emit_flonum.cpp
     std::string double_temp(std::string_view hint);
     Code flo(const Expr& e);

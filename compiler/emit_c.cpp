@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <set>
 
 #include "c_check.hpp"
 #include "emit.hpp"
@@ -66,7 +68,7 @@ std::string comment_text(std::string_view s) {
 int Emitter::loc_id(Loc loc) {
     if (!loc.known()) return 0;
     locs_.push_back(loc);
-    return static_cast<int>(locs_.size() - 1);
+    return static_cast<int>(locs_.size() - 1) + (options_.session ? options_.session->loc_base - 1 : 0);
 }
 
 std::string Emitter::line(Loc loc) const {
@@ -105,6 +107,7 @@ std::string Emitter::temp(std::string_view hint) {
 }
 
 std::string Emitter::var_name(const Var* v) const {
+    if (v->global && options_.session) return fmt::format("(*g{}_{})", v->id, mangle(v->name));  // a session cell
     return fmt::format("{}{}_{}", v->global ? "g" : "v", v->id, mangle(v->name));
 }
 
@@ -249,10 +252,11 @@ std::string Emitter::program_function() {
     std::string start, end;
     if (counting_) {  // shared values: at the end, globals and the root region let go of theirs
         size_t globals = 0;
-        file_statics_ += globals_table(globals);
-        start = fmt::format("    esk_shared_init(esk_shared_globals_table, {});\n", globals);
+        file_statics_ += globals_table(globals, &start);
+        start += fmt::format("    esk_shared_init(esk_shared_globals_table, {});\n", globals);
         end = "    esk_shared_finish();\n";
     }
+    if (options_.session) return session_function(f.decls, body, start);
     if (options_.no_main)  // the C side calls eshkol_init, then the exports; the program's values stay
         return fmt::format("static void esk_program(void)\n{{\n{}    esk_locs = esk_program_locs;\n{}    esk_init_constants();\n{}}}\n\n"
                            "void eshkol_init(int argc, char **argv)\n{{\n    esk_ffi_frame frame;\n"
@@ -264,6 +268,34 @@ std::string Emitter::program_function() {
     return fmt::format("static void esk_program(void)\n{{\n{}    esk_locs = esk_program_locs;\n{}    esk_init_constants();\n{}{}}}\n\n"
                        "int main(int argc, char **argv)\n{{\n    return esk_main(argc, argv, esk_program);\n}}\n",
                        f.decls, start, body, end);
+}
+
+// --repl: the form's body runs in the session's scratch region; the cells
+// of the globals it names are found first, outside it.
+std::string Emitter::session_function(const std::string& decls, const std::string& body, const std::string& start) {
+    std::set<const Var*, bool (*)(const Var*, const Var*)> named(
+        [](const Var* a, const Var* b) { return a->id < b->id; });
+    std::function<void(const Expr&)> walk = [&](const Expr& e) {
+        if (auto* r = std::get_if<Ref>(&e.node); r && r->var->global) named.insert(r->var);
+        if (auto* s = std::get_if<Set>(&e.node); s && s->var->global) named.insert(s->var);
+        if (auto* d = std::get_if<Define>(&e.node)) named.insert(d->var);
+        for_each_child(e, walk);
+    };
+    for (const auto& e : prog_.body) walk(*e);
+    named.insert(options_.session->value);
+    std::string cells;
+    for (const Var* v : named) {
+        if (!v->defined) continue;  // a built-in
+        std::string c_name = fmt::format("g{}_{}", v->id, mangle(v->name));
+        globals_ += fmt::format("static esk_cell {};\n", c_name);
+        cells += fmt::format("    {} = esk_repl_cell({});\n", c_name, c_string_literal(fmt::format("{}#{}", v->name, v->id)));
+    }
+    options_.session->locs_used = static_cast<int>(locs_.size() - 1);
+    return fmt::format("static void esk_repl_body(void)\n{{\n{}{}}}\n\n"
+                       "int esk_repl_form(void)\n{{\n    esk_repl_locs(esk_program_locs, {}, {});\n{}{}    esk_init_constants();\n"
+                       "    return esk_repl_run(esk_repl_body, &{});\n}}\n",
+                       decls, body, options_.session->loc_base, locs_.size(), cells, start,
+                       var_name(options_.session->value));
 }
 
 // --header: the prototypes a C program needs to call the exports.
@@ -289,7 +321,8 @@ std::string Emitter::run() {
     ffi_ = &ffi;
     analyse_ownership();
     for (const Var& v : prog_.vars)
-        if (v.global && v.defined) globals_ += fmt::format("ESK_STATIC esk_val {} = ESK_UNDEFINED;\n", var_name(&v));
+        if (v.global && v.defined && !options_.session)
+            globals_ += fmt::format("ESK_STATIC esk_val {} = ESK_UNDEFINED;\n", var_name(&v));
     std::string program = program_function();
     std::string locs = "static const esk_loc esk_program_locs[] = {\n    {\"\", 0, 0},\n";
     for (size_t i = 1; i < locs_.size(); ++i)
@@ -329,7 +362,7 @@ std::string Emitter::run() {
 // declares (globals, quoted constants, primitive closures, the C
 // interface's holders), registered when the program starts.
 std::string Emitter::with_gc_roots(const std::string& program_text) const {
-    const std::string anchor = "    esk_locs = esk_program_locs;\n";
+    const std::string anchor = "    esk_init_constants();\n";
     size_t at = program_text.find(anchor);
     if (at == std::string::npos) return program_text;
     std::string table, call;
@@ -357,7 +390,7 @@ std::string Emitter::with_gc_roots(const std::string& program_text) const {
         call = "    esk_gc_enabled = 0; /* --no-gc */\n";
     }
     std::string out = program_text;
-    out.insert(at + anchor.size(), call);
+    out.insert(at, call);
     size_t locs = out.find("/* ---- source locations for run-time errors ---- */");
     out.insert(locs == std::string::npos ? 0 : locs, table);
     return out;

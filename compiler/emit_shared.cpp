@@ -461,7 +461,7 @@ std::string Emitter::value_notes(const Primitive& p) const {
 }
 
 // The program's globals in definition order, for their release at exit.
-std::string Emitter::globals_table(size_t& count) const {
+std::string Emitter::globals_table(size_t& count, std::string* fill) const {
     std::vector<std::string> slots;
     std::unordered_set<const Var*> seen;
     for (auto& e : prog_.body)
@@ -473,6 +473,10 @@ std::string Emitter::globals_table(size_t& count) const {
         });
     count = slots.size();
     if (slots.empty()) return "static esk_val *const esk_shared_globals_table[1] = {NULL};\n";
+    if (options_.session) {  // the session's cells: their addresses are known once the form is loaded
+        for (size_t i = 0; i < slots.size(); ++i) *fill += fmt::format("    esk_shared_globals_table[{}] = {};\n", i, slots[i]);
+        return fmt::format("static esk_val *esk_shared_globals_table[{}];\n", slots.size());
+    }
     return fmt::format("static esk_val *const esk_shared_globals_table[] = {{\n    {}\n}};\n", fmt::join(slots, ",\n    "));
 }
 

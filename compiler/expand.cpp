@@ -733,6 +733,24 @@ void Expander::program(const std::vector<Datum*>& data) {
     pull_library();
 }
 
+void Expander::more(const std::vector<Datum*>& data) {
+    std::vector<BodyForm> forms;
+    for (const Datum* d : data) scan(d, true, forms);
+    // Names the user defines now (those pulled from the library earlier are
+    // not theirs, though defined too).
+    for (const BodyForm& f : forms)
+        for (const Var* v : f.vars)
+            if (v->global && globals_.count(v->name) && globals_[v->name] == v) user_defined_.insert(v->name);
+    for (; libraries_expanded_ < instantiated_.size(); ++libraries_expanded_) {
+        top_ = &instantiated_[libraries_expanded_]->top;
+        for (const BodyForm& f : instantiated_[libraries_expanded_]->forms) expand_top_level(f);
+    }
+    top_ = &program_top_;
+    for (const BodyForm& f : forms) expand_top_level(f);
+    check_c_procedures();
+    pull_library();
+}
+
 // Adds the library definitions of every global nothing else defines, and
 // of what those use, ahead of the program's own forms.
 void Expander::pull_library() {

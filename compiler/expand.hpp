@@ -145,6 +145,12 @@ public:
         : prog_(program), library_(library), sources_(sources), diags_(diags), search_path_(std::move(search_path)) {}
 
     void program(const std::vector<Datum*>& data);
+    // One more form of an interactive session (compiler/repl): its
+    // definitions join the same top level, and prog_.body receives only
+    // the new code and the library definitions it pulls in.
+    void more(const std::vector<Datum*>& data);
+    // A top-level define-c-procedure: called in place, never assigned.
+    bool is_c_procedure(const std::string& name) const { return c_procedures_.count(name) != 0; }
 
     using Handler = ExprPtr (Expander::*)(const Datum*);
 
@@ -187,6 +193,7 @@ private:
     std::unordered_map<std::string, UserLibrary*> library_index_;  // by written name
     std::vector<UserLibrary*> loading_;         // being scanned, outermost first (import cycles)
     std::vector<UserLibrary*> instantiated_;    // scanned, dependencies first: their forms run in this order
+    size_t libraries_expanded_ = 0;             // of instantiated_, those a session expanded already
     std::unordered_set<std::string> library_files_;  // library files read
     // include: the file each included file was included from.
     std::unordered_map<uint32_t, uint32_t> included_from_;

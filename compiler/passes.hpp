@@ -37,7 +37,9 @@ struct Library;
 Program expand_program(const std::vector<Datum*>& data, const Library& library, SourceManager& sources,
                        Diagnostics& diags, const std::vector<std::string>& search_path = {});
 
-void resolve_program(Program& program, Diagnostics& diags);
+// session: a form of eshkolc --repl, where a procedure may name a global a
+// later form defines.
+void resolve_program(Program& program, Diagnostics& diags, bool session = false);
 
 // Adds "in the expansion of macro M" to a diagnostic about code a macro
 // use in the program expanded into (use: an index in Program::macro_uses).
@@ -60,6 +62,17 @@ std::string dump_escape(const Escape& escape, const SourceManager& sources, cons
 struct Representation;
 Representation represent_program(const Program& program, const Lowering& lowering);
 
+// eshkolc --repl (compiler/repl): one form of an interactive session. Its
+// globals are the session's cells (esk_repl_cell), its source locations
+// continue the session's numbering from loc_base, and instead of main the C
+// defines int esk_repl_form(void), which runs it (esk_repl_run) and leaves
+// its value in the global value.
+struct SessionForm {
+    int loc_base = 1;
+    int locs_used = 0;         // set by emit_c: the next form's base is loc_base + locs_used
+    const Var* value = nullptr;
+};
+
 struct EmitOptions {
     bool line_directives = true;
     std::string output_name;  // the C file's name, for #line after Scheme code
@@ -68,6 +81,7 @@ struct EmitOptions {
     std::string header_guard;       // its include guard's suffix
     bool external_runtime = false;  // #include <eshkol.h> instead of pasting the runtime in
     bool gc = true;                 // --no-gc: the root region is never collected
+    SessionForm* session = nullptr; // --repl: a form of the session
 };
 std::string emit_c(const Program& program, const Lowering& lowering, const Escape& escape,
                    const Ownership& ownership, const Representation& representation, const SourceManager& sources,

@@ -16,7 +16,8 @@ namespace {
 
 class Resolver {
 public:
-    Resolver(Program& program, Diagnostics& diags) : prog_(program), diags_(diags) {}
+    Resolver(Program& program, Diagnostics& diags, bool session)
+        : prog_(program), diags_(diags), session_(session) {}
 
     void run() {
         bind_globals();
@@ -27,6 +28,7 @@ public:
 private:
     Program& prog_;
     Diagnostics& diags_;
+    bool session_;  // a form of an interactive session: a later form may define what a procedure names
     std::unordered_set<const Var*> reported_;
     // Whether the expression being walked runs whenever the procedure (or
     // the top level) around it runs: not in a branch, not in a lambda.
@@ -82,6 +84,10 @@ void Resolver::reference(Expr& e, Var* v, Lambda* in, bool as_operator, bool rea
     if (read) ++v->reads;
     if (v->global) {
         if (v->defined || reported_.count(v)) return;
+        if (!v->primitive && session_ && in) {
+            v->defined = true;  // the session's cell, still undefined: an error if read before a form defines it
+            return;
+        }
         if (!v->primitive) {
             reported_.insert(v);
             error(e, fmt::format("unbound variable '{}'", v->name));
@@ -209,7 +215,9 @@ void Resolver::walk(Expr& e, Lambda* in) {
 
 }  // namespace
 
-void resolve_program(Program& program, Diagnostics& diags) { Resolver(program, diags).run(); }
+void resolve_program(Program& program, Diagnostics& diags, bool session) {
+    Resolver(program, diags, session).run();
+}
 
 void note_macro_use(const Program& program, uint32_t use, Diagnostic& d) {
     const MacroUse& u = program.macro_uses.at(use);

@@ -25,17 +25,19 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 }  // namespace
 
 std::string_view SourceFile::line_text(uint32_t line) const {
-    if (line == 0 || line > line_starts.size()) return {};
-    size_t begin = line_starts[line - 1];
-    size_t end = line < line_starts.size() ? line_starts[line] : text.size();
+    if (line < first_line || line - first_line >= line_starts.size()) return {};
+    size_t index = line - first_line;
+    size_t begin = line_starts[index];
+    size_t end = index + 1 < line_starts.size() ? line_starts[index + 1] : text.size();
     std::string_view s(text.data() + begin, end - begin);
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
     return s;
 }
 
-uint32_t SourceManager::add(std::string path, std::string text) {
+uint32_t SourceManager::add(std::string path, std::string text, uint32_t first_line) {
     SourceFile& f = files_.emplace_back();
     f.path = std::move(path);
+    f.first_line = first_line;
     f.text = std::move(text);
     f.line_starts = compute_line_starts(f.text);
     return static_cast<uint32_t>(files_.size() - 1);
@@ -58,13 +60,14 @@ bool SourceManager::load(const std::string& path, uint32_t& id, std::string& err
     return true;
 }
 
-LocCursor::LocCursor(const SourceFile& file, uint32_t file_id) : file_(file), file_id_(file_id) {}
+LocCursor::LocCursor(const SourceFile& file, uint32_t file_id)
+    : file_(file), file_id_(file_id), line_(file.first_line) {}
 
 Loc LocCursor::at(size_t offset) {
     const std::string& t = file_.text;
     if (offset < offset_) {  // moved backwards: start over
         offset_ = 0;
-        line_ = 1;
+        line_ = file_.first_line;
         col_ = 1;
     }
     for (; offset_ < offset && offset_ < t.size(); ++offset_) {

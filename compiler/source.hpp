@@ -24,6 +24,7 @@ struct SourceFile {
     std::string text;               // raw bytes
     std::vector<uint32_t> line_starts;  // byte offset of each line's start
     bool from_disk = false;             // read by load (what a depfile lists)
+    uint32_t first_line = 1;            // the number of its first line (a session's input goes on)
 
     std::string_view line_text(uint32_t line) const;  // without the line end
 };
@@ -31,7 +32,7 @@ struct SourceFile {
 // Owns every file a compilation reads; file ids index into it.
 class SourceManager {
 public:
-    uint32_t add(std::string path, std::string text);
+    uint32_t add(std::string path, std::string text, uint32_t first_line = 1);
     // Reads a file from disk; returns false (and leaves id unset) on failure.
     bool load(const std::string& path, uint32_t& id, std::string& error);
     const SourceFile& file(uint32_t id) const { return files_.at(id); }

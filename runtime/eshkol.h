@@ -866,14 +866,16 @@ esk_val esk_string_from_utf32(const uint32_t *chars, size_t length);
 esk_val esk_intern(const char *utf8, size_t length);  /* a symbol */
 
 /* ---- fixnum fast paths, inline; everything else out of line ------------ */
+/* Overflow tests in plain C, for compilers without the builtins (tcc, which
+ * compiles the forms of eshkolc --repl): esk_num.c. */
+int esk_add_overflows(intptr_t a, intptr_t b, intptr_t *r);
+int esk_sub_overflows(intptr_t a, intptr_t b, intptr_t *r);
+int esk_mul_overflows(intptr_t a, intptr_t b, intptr_t *r);
 #if defined(__GNUC__) || defined(__clang__)
 #define ESK_ADD_OVERFLOWS(a, b, r) __builtin_add_overflow((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #define ESK_SUB_OVERFLOWS(a, b, r) __builtin_sub_overflow((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #define ESK_MUL_OVERFLOWS(a, b, r) __builtin_mul_overflow((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #else
-int esk_add_overflows(intptr_t a, intptr_t b, intptr_t *r);
-int esk_sub_overflows(intptr_t a, intptr_t b, intptr_t *r);
-int esk_mul_overflows(intptr_t a, intptr_t b, intptr_t *r);
 #define ESK_ADD_OVERFLOWS(a, b, r) esk_add_overflows((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #define ESK_SUB_OVERFLOWS(a, b, r) esk_sub_overflows((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
 #define ESK_MUL_OVERFLOWS(a, b, r) esk_mul_overflows((intptr_t)(a), (intptr_t)(b), (intptr_t *)(r))
@@ -1617,5 +1619,23 @@ esk_val esk_pointer_u8_set(int loc, esk_val p, esk_val k, esk_val x);
 esk_val esk_pointer_s32_set(int loc, esk_val p, esk_val k, esk_val x);
 esk_val esk_pointer_s64_set(int loc, esk_val p, esk_val k, esk_val x);
 esk_val esk_pointer_f64_set(int loc, esk_val p, esk_val k, esk_val x);
+
+
+/* ---- the interactive session (eshkolc --repl; esk_repl.c) ----------------
+ * Each form the session compiles names the session's globals through cells
+ * that outlive it, registers its source locations under one session-wide
+ * numbering, and runs in a region of its own (the scratch arena): what the
+ * form keeps -- defined values, stores into older objects -- is promoted
+ * out by the store check as the region ends; the rest goes with it. */
+void esk_report_error(int loc, esk_val obj);      /* prints "Error: ..." and "  at ..." without exiting */
+typedef esk_val *esk_cell;                        /* a form's handle on a session global */
+esk_val *esk_repl_cell(const char *name);         /* the session's one cell for a global */
+void esk_repl_locs(const esk_loc *table, int base, int count); /* table[1..count-1] are ids base.. */
+void esk_repl_start(void *stack_top, size_t stack_bytes); /* on the session's thread, near its top */
+/* Runs a form's body in the scratch region, then prints the value(s) it
+ * stored in *value as write does (nothing for an unspecified value). An
+ * error nobody handles is printed instead and the session goes on.
+ * Returns 1 when the body ran to its end. */
+int esk_repl_run(void (*body)(void), esk_val *value);
 
 #endif /* ESHKOL_H */

@@ -329,6 +329,71 @@ esk_val esk_with_region(int loc, esk_val name, esk_val size_hint, esk_val thunk)
     return esk_region_leave(r, result);
 }
 
+/* ---- the interactive session's forms (eshkolc --repl) ---------------------- */
+/* The session's last resort: an error nobody else handles is printed and
+ * the form is abandoned, as by an escape to esk_repl_run's frame, which
+ * unwinds its dynamic-winds and leaves its region. */
+static esk_val esk_ctl_repl_handler(esk_val self, int argc, esk_val *argv) {
+    esk_ctl_catch *frame = (esk_ctl_catch *)(uintptr_t)ESK_CLOSURE(self)->slots[0];
+    (void)argc;
+    esk_report_error(0, argv[0]);
+    esk_ctl_escape(0, frame, esk_cons(ESK_FALSE, ESK_FALSE));
+}
+
+static void esk_ctl_repl_print(esk_val v) {
+    esk_port *out = esk_port_stdio(1);
+    if (v == ESK_UNSPECIFIED || v == ESK_UNDEFINED) return;
+    esk_write_to(out, v);
+    esk_port_putc(out, '\n');
+}
+
+static int esk_ctl_repl_body(esk_ctl_catch *frame, void (*body)(void)) {
+    if (setjmp(frame->jump) != 0) return 0;
+    body();
+    return 1;
+}
+
+int esk_repl_run(void (*body)(void), esk_val *value) {
+    esk_ctl_catch frame;
+    esk_region *r;
+    esk_pair entry; /* the region's cell of the wind list, as in esk_with_region */
+    esk_val h, v;
+    int done;
+    *value = ESK_UNSPECIFIED;
+    esk_handlers = ESK_NIL;
+    esk_winders = ESK_NIL;
+    esk_ctl_push(&frame, NULL);
+    h = esk_make_closure(esk_ctl_repl_handler, 1, 0, "repl", 1);
+    ESK_CLOSURE(h)->slots[0] = (esk_val)(uintptr_t)&frame;
+    esk_handlers = esk_cons(h, ESK_NIL);
+    r = esk_region_enter("repl", 0);
+    entry.car = (esk_val)(uintptr_t)r;
+    entry.cdr = esk_winders;
+    esk_winders = ESK_FROM_PAIR(&entry);
+    done = esk_ctl_repl_body(&frame, body);
+    if (done) { /* an error's escape has left the region already */
+        esk_winders = entry.cdr;
+        esk_region_leave(r, ESK_UNSPECIFIED);
+    }
+    esk_ctl_catches = frame.prev;
+    esk_handlers = ESK_NIL;
+    esk_winders = ESK_NIL;
+    /* The form's value: promoted out of the region by the store check, as
+     * any global's; printed, then let go. */
+    v = *value;
+    *value = ESK_UNSPECIFIED;
+    if (done && ESK_HAS_TYPE(v, ESK_T_VALUES)) {
+        esk_values *vs = (esk_values *)ESK_HEAP(v);
+        uint32_t i;
+        for (i = 0; i < vs->h.size; ++i) esk_ctl_repl_print(vs->items[i]);
+    } else if (done) {
+        esk_ctl_repl_print(v);
+    }
+    esk_port_flush(esk_port_stdio(1));
+    fflush(stdout);
+    return done;
+}
+
 static int esk_ctl_exit_status(int loc, esk_val code) {
     if (code == ESK_DEFAULT || code == ESK_TRUE) return 0;
     if (code == ESK_FALSE) return 1;

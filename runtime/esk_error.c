@@ -44,7 +44,6 @@ static int esk_err_describe(esk_port *out, int loc, esk_val obj) {
 }
 
 static _Noreturn void esk_err_uncaught(int loc, esk_val obj) {
-    esk_port *err = esk_port_stdio(2);
     if (esk_uncaught_hook) { /* the C side may take it: "message (at FILE:LINE:COL)" */
         esk_val port = esk_port_open_memory_output(0);
         esk_port *text = (esk_port *)ESK_HEAP(port);
@@ -58,13 +57,21 @@ static _Noreturn void esk_err_uncaught(int loc, esk_val obj) {
         }
         esk_uncaught_hook(esk_string_to_utf8_cstr(esk_get_output_string(0, port), NULL));
     }
+    esk_report_error(loc, obj);
+    esk_exit(1);
+}
+
+/* "Error: message irritant ..." and "  at FILE:LINE:COL" on stderr, after
+ * what the program printed. */
+void esk_report_error(int loc, esk_val obj) {
+    esk_port *err = esk_port_stdio(2);
     fflush(stdout);
+    esk_port_flush(esk_port_stdio(1));
     esk_port_puts(err, "Error: ");
     loc = esk_err_describe(err, loc, obj);
     esk_port_putc(err, '\n');
     esk_port_flush(err);
     if (loc > 0) fprintf(stderr, "  at %s:%d:%d\n", esk_locs[loc].file, esk_locs[loc].line, esk_locs[loc].col);
-    esk_exit(1);
 }
 
 /* ---- raise ------------------------------------------------------------ */

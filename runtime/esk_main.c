@@ -112,6 +112,16 @@ void esk_main_init(int argc, char **argv) {
     esk_main_watch_stack((size_t)8 << 20);
 }
 
+/* The interactive session (eshkolc --repl): its thread's stack is watched
+ * as a program's is, and scanned by the collector from stack_top down. */
+void esk_repl_start(void *stack_top, size_t stack_bytes) {
+#ifndef ESK_NO_GC
+    esk_gc_stack_top(stack_top);
+#endif
+    (void)stack_top;
+    esk_main_watch_stack(stack_bytes);
+}
+
 int esk_main(int argc, char **argv, void (*program)(void)) {
     esk_main_argc = argc;
     esk_main_argv = argv;

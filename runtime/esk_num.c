@@ -244,6 +244,27 @@ int esk_flo_compare_slow(int loc, const char *who, double a, esk_val x) {
 
 _Noreturn void esk_flo_not_flonum(int loc, esk_val x) { esk_type_error(loc, "application", "a flonum", x); }
 
+/* ---- overflow tests without compiler builtins (see eshkol.h) --------------------- */
+int esk_add_overflows(intptr_t a, intptr_t b, intptr_t *r) {
+    if ((b > 0 && a > INTPTR_MAX - b) || (b < 0 && a < INTPTR_MIN - b)) return 1;
+    *r = a + b;
+    return 0;
+}
+
+int esk_sub_overflows(intptr_t a, intptr_t b, intptr_t *r) {
+    if ((b < 0 && a > INTPTR_MAX + b) || (b > 0 && a < INTPTR_MIN + b)) return 1;
+    *r = a - b;
+    return 0;
+}
+
+int esk_mul_overflows(intptr_t a, intptr_t b, intptr_t *r) {
+    if (a > 0 ? (b > 0 ? a > INTPTR_MAX / b : b < INTPTR_MIN / a)
+              : (b > 0 ? a < INTPTR_MIN / b : a != 0 && b < INTPTR_MAX / a))
+        return 1;
+    *r = a * b;
+    return 0;
+}
+
 /* ---- arithmetic ------------------------------------------------------------------- */
 esk_val esk_num_add(int loc, esk_val a, esk_val b) {
     int ka, kb;

@@ -7,10 +7,12 @@
 # sanitizer runtimes for the asan golden configuration; Debian only
 # recommends it with clang. guile-3.0 is the reference Scheme of the
 # conformance suite (by hand) and of the differential test (tests/difftest);
-# cmake and libsqlite3-dev build the example C projects (tests/integration).
+# cmake and libsqlite3-dev build the example C projects (tests/integration);
+# tcc and libtcc-dev compile the forms of eshkolc --repl in memory, libedit-dev
+# edits its lines.
 ESHKOL_PACKAGES=(g++ clang libclang-rt-dev meson ninja-build libboost-dev unicode-data
                  libfmt-dev doctest-dev python3 pkg-config guile-3.0
-                 cmake libsqlite3-dev)
+                 cmake libsqlite3-dev tcc libtcc-dev libedit-dev)
 
 eshkol_install_packages() {
     local missing=() pkg
