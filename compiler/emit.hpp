@@ -129,6 +129,7 @@ private:
     std::string emit_function(const Lambda& l);
     std::string params_prologue(const Lambda& l);
     std::string program_function();
+    void eval_table();
     std::string session_function(const std::string& decls, const std::string& body, const std::string& start);
 
     // emit_expr.cpp

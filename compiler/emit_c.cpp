@@ -298,6 +298,43 @@ std::string Emitter::session_function(const std::string& decls, const std::strin
                        var_name(options_.session->value));
 }
 
+// A program that names eval (or environment, ...): every standard binding
+// by name -- the built-ins as values, the library's procedures -- and the
+// program's own globals for interaction-environment (runtime/esk_eval.c).
+void Emitter::eval_table() {
+    const Var* named = nullptr;
+    for (const Var& v : prog_.vars)
+        if (!named && v.global && !v.defined && v.primitive && needs_eval_table(v.name) && v.reads > 0) named = &v;
+    if (!named) return;
+    if (options_.session) {  // the Vars live on across a session's forms: is it named in this one?
+        const Expr* use = nullptr;
+        std::function<void(const Expr&)> walk = [&](const Expr& e) {
+            if (auto* r = std::get_if<Ref>(&e.node); r && !use && r->var->global && !r->var->defined &&
+                                                    needs_eval_table(r->var->name))
+                use = &e;
+            for_each_child(e, walk);
+        };
+        for (const auto& e : prog_.body) walk(*e);
+        if (!use) return;
+        diags_.error(use->loc, fmt::format("'{}' is not available in eshkolc --repl yet (compiled programs have it)",
+                                           std::get<Ref>(use->node).var->name));
+        return;
+    }
+    std::vector<std::string> rows;
+    for (const Primitive* p : all_primitives())
+        if (!p->name.starts_with("%"))
+            rows.push_back(fmt::format("{{{}, &{}, 1}}", c_string_literal(p->name), primitive_value(*p)));
+    for (const Var& v : prog_.vars) {
+        if (!v.global || !v.defined || v.name.empty() || v.name.starts_with("%")) continue;
+        bool standard = v.loc.known() ? sources_.file(v.loc.file).path.starts_with("stdlib/") : true;
+        rows.push_back(fmt::format("{{{}, &{}, {}}}", c_string_literal(v.name), var_name(&v), standard ? 1 : 0));
+    }
+    file_statics_ += fmt::format("/* eval's bindings: name, value, standard (1) or the program's own (0) */\n"
+                                 "static const esk_eval_binding esk_eval_bindings[] = {{\n    {}\n}};\n",
+                                 fmt::join(rows, ",\n    "));
+    constant_init_ += fmt::format("    esk_eval_register(esk_eval_bindings, {});\n", rows.size());
+}
+
 // --header: the prototypes a C program needs to call the exports.
 std::string Emitter::header_text(const std::string& prototypes) const {
     std::string source = prog_.body.empty() ? "" : sources_.file(prog_.body.front()->loc.file).path;
@@ -324,6 +361,7 @@ std::string Emitter::run() {
         if (v.global && v.defined && !options_.session)
             globals_ += fmt::format("ESK_STATIC esk_val {} = ESK_UNDEFINED;\n", var_name(&v));
     std::string program = program_function();
+    eval_table();
     std::string locs = "static const esk_loc esk_program_locs[] = {\n    {\"\", 0, 0},\n";
     for (size_t i = 1; i < locs_.size(); ++i)
         locs += fmt::format("    {{{}, {}, {}}},\n", c_string_literal(sources_.file(locs_[i].file).path), locs_[i].line,

@@ -758,6 +758,13 @@ void Expander::pull_library() {
     prog_.body.clear();
     in_library_ = true;
     std::unordered_set<std::string> pulled;
+    // eval may call any library procedure: a program naming it gets them all
+    bool everything = false;
+    for (const Var& v : prog_.vars)
+        everything = everything || (v.global && !v.defined && needs_eval_table(v.name) && find_primitive(v.name));
+    if (everything)
+        for (const auto& [name, def] : library_.definitions)
+            if (!globals_.count(name) || !globals_[name]->defined) global(name, Loc{}, false);
     for (size_t i = 0; i < prog_.vars.size(); ++i) {
         const Var& v = prog_.vars[i];
         if (!v.global || v.defined || v.primitive || pulled.count(v.name)) continue;
@@ -769,6 +776,11 @@ void Expander::pull_library() {
     }
     in_library_ = false;
     for (auto& e : user) prog_.body.push_back(std::move(e));
+    // eval sees every global by name and may define it again: each one
+    // holds its value, and calls go through it
+    if (everything)
+        for (Var& v : prog_.vars)
+            if (v.global && v.defined) v.assigned = true;
 }
 
 }  // namespace expand

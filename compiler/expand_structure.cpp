@@ -17,7 +17,8 @@ namespace {
 
 // The (scheme NAME) libraries of R7RS-small eshkol provides.
 constexpr std::string_view scheme_libraries[] = {
-    "base", "case-lambda", "char", "complex", "cxr", "file", "inexact", "lazy", "process-context", "read", "r5rs", "time", "write",
+    "base", "case-lambda", "char", "complex", "cxr", "eval", "file", "inexact", "lazy", "process-context", "read", "r5rs",
+    "repl", "time", "write",
 };
 
 bool is_form(const Datum* d, std::string_view name) {
@@ -48,8 +49,8 @@ LibraryName builtin_library(const Datum* name, std::string& why_not) {
         std::string_view part = name->items[1]->text;
         for (std::string_view lib : scheme_libraries)
             if (part == lib) return LibraryName::builtin;
-        if (part == "eval" || part == "repl" || part == "load") {
-            why_not = fmt::format("library {} is not supported: a compiled program has no eval", written);
+        if (part == "load") {
+            why_not = fmt::format("library {} is not supported: a compiled program has no load", written);
             return LibraryName::unsupported;
         }
     }

@@ -56,6 +56,19 @@ const std::unordered_map<std::string_view, const Primitive*>& index() {
 
 }  // namespace
 
+std::vector<const Primitive*> all_primitives() {
+    std::vector<const Primitive*> out;
+    for (const Primitive& p : open_coded) out.push_back(&p);
+    for (const Primitive& p : runtime_table)
+        if (!p.name.empty()) out.push_back(&p);
+    return out;
+}
+
+bool needs_eval_table(std::string_view name) {
+    return name == "eval" || name == "environment" || name == "interaction-environment" ||
+           name == "scheme-report-environment" || name == "null-environment";
+}
+
 const Primitive* find_primitive(std::string_view name) {
     auto it = index().find(name);
     return it == index().end() ? nullptr : it->second;

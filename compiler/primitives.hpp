@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace eshkol {
 
@@ -15,6 +16,14 @@ struct Primitive {
 
 // nullptr when name is not a built-in.
 const Primitive* find_primitive(std::string_view name);
+
+// Every built-in, in table order (eval's table of standard bindings).
+std::vector<const Primitive*> all_primitives();
+
+// eval, environment and the other built-ins of (scheme eval), (scheme repl)
+// and (scheme r5rs): a program naming one gets every standard binding at
+// run time (the library's procedures and the built-ins as values).
+bool needs_eval_table(std::string_view name);
 
 // The runtime's closure code for the built-in name used as a value (the
 // ESK_PRIM_VALUE lines of the runtime's tables), or empty: then the emitter

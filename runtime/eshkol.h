@@ -1621,6 +1621,21 @@ esk_val esk_pointer_s64_set(int loc, esk_val p, esk_val k, esk_val x);
 esk_val esk_pointer_f64_set(int loc, esk_val p, esk_val k, esk_val x);
 
 
+/* ---- eval (esk_eval.c) ------------------------------------------------------
+ * A program that names eval or an environment procedure registers the
+ * table of every binding eval may see (the compiler writes it). */
+typedef struct esk_eval_binding {
+    const char *name;
+    esk_val *value;
+    int standard;      /* 1: of the standard libraries; 0: the program's own global */
+} esk_eval_binding;
+void esk_eval_register(const esk_eval_binding *table, size_t count);
+esk_val esk_prim_eval(int loc, esk_val expr, esk_val env);
+esk_val esk_prim_environment(int loc, int argc, esk_val *argv);
+esk_val esk_interaction_environment(int loc);
+esk_val esk_scheme_report_environment(int loc, esk_val version);
+esk_val esk_null_environment(int loc, esk_val version);
+
 /* ---- the interactive session (eshkolc --repl; esk_repl.c) ----------------
  * Each form the session compiles names the session's globals through cells
  * that outlive it, registers its source locations under one session-wide

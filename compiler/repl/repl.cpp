@@ -276,26 +276,32 @@ private:
         if (!read) return;
         for (Datum* form : forms) {
             auto start = clock::now();
-            std::optional<std::string> c;
+            std::vector<std::string> units;
             try {
-                c = session_.compile({form});
+                units = session_.compile({form});
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "eshkolc: internal error: %s\n", e.what());
                 continue;
             }
-            report();
-            if (!c) continue;
-            std::string error;
-            FormEntry entry = loader_->load(*c, error);
-            if (!entry) {
-                std::fprintf(stderr, "eshkolc: internal error: %s could not compile the form's C "
-                                     "(a bug in eshkolc, please report it):\n%s", loader_->name(), error.c_str());
-                continue;
+            bool failed = session_.diagnostics().has_errors();
+            std::vector<FormEntry> entries;
+            for (const std::string& c : units) {
+                std::string error;
+                FormEntry entry = loader_->load(c, error);
+                if (!entry) {
+                    std::fprintf(stderr, "eshkolc: internal error: %s could not compile the form's C "
+                                         "(a bug in eshkolc, please report it):\n%s", loader_->name(), error.c_str());
+                    failed = true;
+                    break;
+                }
+                entries.push_back(entry);
             }
+            report();
+            // the library's unit runs even when the form's did not compile
             auto compiled = clock::now();
-            entry();
+            for (FormEntry entry : entries) entry();
             auto ran = clock::now();
-            if (timed) {
+            if (timed && !failed) {
                 auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
                 std::fprintf(stderr, "; %.1f ms to compile (%s), %.1f ms to run\n", ms(compiled - start), loader_->name(),
                              ms(ran - compiled));

@@ -1,6 +1,9 @@
 // The interactive session's compiler: see session.hpp.
 #include "session.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "../escape.hpp"
 #include "../expand.hpp"
 #include "../lower.hpp"
@@ -29,7 +32,7 @@ bool Session::read(std::string name, uint32_t first_line, std::string text, std:
     return !diags_.has_errors();
 }
 
-std::optional<std::string> Session::compile(const std::vector<Datum*>& forms) {
+std::vector<std::string> Session::compile(const std::vector<Datum*>& forms) {
     diags_.clear();
     for (auto& e : program_.body) done_.push_back(std::move(e));
     program_.body.clear();
@@ -37,16 +40,55 @@ std::optional<std::string> Session::compile(const std::vector<Datum*>& forms) {
     // expands to no definitions, so it can be expanded again).
     std::vector<Datum*> data = c_includes_;
     data.insert(data.end(), forms.begin(), forms.end());
+    size_t known = program_.vars.size();
+    std::vector<Var*> undefined;
+    for (Var& v : program_.vars)
+        if (v.global && !v.defined) undefined.push_back(&v);
     expander_->more(data);
-    if (diags_.has_errors()) return std::nullopt;
+    // The library procedures the forms pulled in are a unit of their own,
+    // run first whatever becomes of the forms: a library definition is
+    // expanded once in a session, so it must not be lost with a form that
+    // does not compile.
+    std::vector<ExprPtr> user;
+    std::unordered_set<const Var*> library;
+    for (auto& e : program_.body) {
+        auto* def = std::get_if<Define>(&e->node);
+        bool from_library = def && e->loc.known() &&
+                            std::find(library_.files.begin(), library_.files.end(), e->loc.file) != library_.files.end();
+        if (from_library) library.insert(def->var);
+        else user.push_back(std::move(e));
+    }
+    std::erase_if(program_.body, [](const ExprPtr& e) { return !e; });
+    std::vector<std::string> units;
+    if (!program_.body.empty()) {
+        Diagnostics forms_diags = std::move(diags_);
+        diags_.clear();
+        std::optional<std::string> c = compile_expanded(false);
+        if (c) units.push_back(std::move(*c));
+        if (!diags_.has_errors()) diags_ = std::move(forms_diags);
+        for (auto& e : program_.body) done_.push_back(std::move(e));
+        program_.body.clear();
+    }
+    program_.body = std::move(user);
+    std::optional<std::string> c;
+    if (!diags_.has_errors()) c = compile_expanded(true);
+    if (!c) {
+        // Nothing of a form with errors runs: what it would have defined is
+        // not defined, and a later form may define it.
+        for (Var* v : undefined)
+            if (!library.count(v)) v->defined = false;
+        for (size_t i = known; i < program_.vars.size(); ++i)
+            if (program_.vars[i].global && !library.count(&program_.vars[i])) program_.vars[i].defined = false;
+        return units;
+    }
     for (Datum* d : forms)
         if (d->kind == DatumKind::list && !d->items.empty() && d->items[0]->is_symbol("c-include"))
             c_includes_.push_back(d);
-    if (diags_.has_errors()) return std::nullopt;
-    return compile_expanded();
+    units.push_back(std::move(*c));
+    return units;
 }
 
-std::optional<std::string> Session::compile_expanded() {
+std::optional<std::string> Session::compile_expanded(bool with_value) {
     // Every global may be redefined by a later form, whose callers must
     // see the new value: none is a known procedure across forms, and what
     // this form defines is called through its cell like any other.
@@ -56,7 +98,7 @@ std::optional<std::string> Session::compile_expanded() {
         if (auto* def = std::get_if<Define>(&e->node); def && !expander_->is_c_procedure(def->var->name))
             def->var->assigned = true;
     // The value of the form's last expression is the form's value.
-    if (!program_.body.empty() && !std::holds_alternative<Define>(program_.body.back()->node)) {
+    if (with_value && !program_.body.empty() && !std::holds_alternative<Define>(program_.body.back()->node)) {
         ExprPtr& last = program_.body.back();
         Loc loc = last->loc;
         last = std::make_unique<Expr>(Expr{program_.next_expr_id++, loc, Set{value_, std::move(last)}});

@@ -30,10 +30,12 @@ public:
     // Reads one chunk of input, lines first_line... of the input named
     // name, into its forms; false when diagnostics() has errors.
     bool read(std::string name, uint32_t first_line, std::string text, std::vector<Datum*>& forms);
-    // Compiles forms read: the C unit, whose int esk_repl_form(void) runs
-    // them, or nullopt when diagnostics() has errors (then nothing of them
-    // runs; what they define stays known, undefined until a form sets it).
-    std::optional<std::string> compile(const std::vector<Datum*>& forms);
+    // Compiles forms read into C units to run in order, each with an int
+    // esk_repl_form(void) that runs it: first the library procedures the
+    // forms use for the first time (if any), then the forms. When
+    // diagnostics() has errors the forms' unit is missing and nothing they
+    // define is defined.
+    std::vector<std::string> compile(const std::vector<Datum*>& forms);
     const Diagnostics& diagnostics() const { return diags_; }
     std::string render_diagnostics() const { return diags_.render(sources_); }
 
@@ -50,7 +52,7 @@ private:
     Var* value_ = nullptr;         // the global a chunk leaves its last value in
     int loc_base_ = 1;
 
-    std::optional<std::string> compile_expanded();
+    std::optional<std::string> compile_expanded(bool with_value);
 };
 
 }  // namespace eshkol

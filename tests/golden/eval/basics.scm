@@ -1,0 +1,76 @@
+;; eval (R7RS 6.12): the datum is interpreted with the standard bindings;
+;; interpreted procedures and compiled ones call each other freely.
+(import (scheme base) (scheme write) (scheme eval))
+
+(define env (environment '(scheme base) '(scheme lazy) '(scheme write)))
+(define (show x) (write x) (newline))
+
+(show (eval '(+ 1 2) env))
+(show (eval ''quoted env))
+(show (eval "a string evaluates to itself" env))
+(show (eval '(if (> 3 2) 'yes 'no) env))
+(show (eval '(let loop ((i 0) (acc '())) (if (= i 5) (reverse acc) (loop (+ i 1) (cons (* i i) acc)))) env))
+(show (eval '(map (lambda (x) (* x 10)) '(1 2 3)) env))
+
+;; an interpreted procedure handed to compiled code, and back
+(define square (eval '(lambda (x) (* x x)) env))
+(show (map square '(1 2 3 4)))
+(show (eval `(,square 12) env))
+(define same-number (eval '(lambda (a b) (= a b)) env))
+(show (assoc 2.0 '((1 . a) (2 . b)) same-number))
+(show (procedure? square))
+
+;; definitions stay in their environment
+(eval '(define (fact n) (if (= n 0) 1 (* n (fact (- n 1))))) env)
+(show (eval '(fact 25) env))
+(eval '(define counter 10) env)
+(eval '(set! counter (+ counter 1)) env)
+(show (eval 'counter env))
+
+;; derived forms
+(show (eval '`(1 ,(+ 1 1) ,@(list 3 4) #(v ,(* 2 3)) `(nested ,(a ,(+ 1 2)))) env))
+(show (eval '(cond ((assv 2 '((1 . a) (2 . b))) => cdr) (else 'none)) env))
+(show (eval '(cond ((memv 9 '(1 2)) 'found) (else 'none)) env))
+(show (eval '(case (* 2 3) ((2 3 5 7) 'prime) ((1 4 6 8 9) 'composite)) env))
+(show (eval '(case 'z ((a) 1) (else => (lambda (k) (list k 'other)))) env))
+(show (eval '(do ((i 0 (+ i 1)) (s 0 (+ s i))) ((= i 5) s)) env))
+(show (eval '(let* ((x 1) (y (+ x 1))) (define z (* y 10)) (list x y z)) env))
+(show (eval '(letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1)))))
+                      (od? (lambda (n) (if (= n 0) #f (ev? (- n 1))))))
+               (list (ev? 100) (od? 7)))
+            env))
+(show (eval '(and 1 2 3) env))
+(show (eval '(and 1 #f 3) env))
+(show (eval '(or #f #f) env))
+(show (eval '(or #f 'second) env))
+(show (eval '(when (< 1 2) 'a 'b) env))
+(show (eval '(unless (> 1 2) 'a 'b) env))
+(show (eval '(begin 1 2 3) env))
+(show (eval '((lambda (a . rest) (list a rest)) 1 2 3) env))
+(show (eval '((lambda args args)) env))
+(show (eval '(let () (define ((adder n) m) (+ n m)) ((adder 3) 4)) env))
+(show (eval '(let loop ((a 1) (b 2) (c 3) (d 4) (e 5) (f 6) (g 7) (h 8) (i 9) (j 10))
+               (if (> a 3) (list a b c d e f g h i j) (loop (+ a 1) b c d e f g h i (+ j 1))))
+            env))
+(show (eval '(+ 1 2 3 4 5 6 7 8 9 10 11 12) env))
+(show (eval '(force (delay-force (make-promise 'lazy))) env))
+
+;; tail calls in constant space, deep non-tail recursion
+(show (eval '(let loop ((i 0)) (if (< i 1000000) (loop (+ i 1)) i)) env))
+(show (eval '(letrec ((count (lambda (n) (if (= n 0) 0 (+ 1 (count (- n 1))))))) (count 10000)) env))
+
+;; control through eval'd code
+(show (eval '(call-with-current-continuation (lambda (k) (+ 1 (k 42)))) env))
+(show (eval '(call-with-values (lambda () (values 1 2)) list) env))
+(show (eval '(let ((trace '()))
+               (dynamic-wind (lambda () (set! trace (cons 'in trace)))
+                             (lambda () (set! trace (cons 'body trace)))
+                             (lambda () (set! trace (cons 'out trace))))
+               (reverse trace))
+            env))
+(show (eval '(with-exception-handler (lambda (e) 10) (lambda () (+ 1 (raise-continuable 'c)))) env))
+(show (eval '(let ((p (open-output-string))) (write 'sym p) (display " and " p) (write "str" p) (get-output-string p)) env))
+(show (eval '(vector-map + #(1 2) #(10 20)) env))
+(show (eval '(string->list "abc") env))
+(show (eval (list 'quote (list 1 2 3)) env))
+(show (eval (list '+ 1 (list '* 2 3)) env))
