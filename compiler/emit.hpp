@@ -130,6 +130,7 @@ private:
     std::string params_prologue(const Lambda& l);
     std::string program_function();
     void eval_table();
+    std::string session_cell_key(const Var* v) const;
     std::string session_function(const std::string& decls, const std::string& body, const std::string& start);
 
     // emit_expr.cpp

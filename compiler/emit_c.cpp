@@ -288,7 +288,7 @@ std::string Emitter::session_function(const std::string& decls, const std::strin
         if (!v->defined) continue;  // a built-in
         std::string c_name = fmt::format("g{}_{}", v->id, mangle(v->name));
         globals_ += fmt::format("static esk_cell {};\n", c_name);
-        cells += fmt::format("    {} = esk_repl_cell({});\n", c_name, c_string_literal(fmt::format("{}#{}", v->name, v->id)));
+        cells += fmt::format("    {} = esk_repl_cell({});\n", c_name, c_string_literal(session_cell_key(v)));
     }
     options_.session->locs_used = static_cast<int>(locs_.size() - 1);
     return fmt::format("static void esk_repl_body(void)\n{{\n{}{}}}\n\n"
@@ -316,24 +316,32 @@ void Emitter::eval_table() {
         };
         for (const auto& e : prog_.body) walk(*e);
         if (!use) return;
-        diags_.error(use->loc, fmt::format("'{}' is not available in eshkolc --repl yet (compiled programs have it)",
-                                           std::get<Ref>(use->node).var->name));
-        return;
     }
     std::vector<std::string> rows;
+    std::string cells;  // a session's: the library's cells, found when the form is loaded
     for (const Primitive* p : all_primitives())
         if (!p->name.starts_with("%"))
             rows.push_back(fmt::format("{{{}, &{}, 1}}", c_string_literal(p->name), primitive_value(*p)));
     for (const Var& v : prog_.vars) {
         if (!v.global || !v.defined || v.name.empty() || v.name.starts_with("%")) continue;
         bool standard = v.loc.known() ? sources_.file(v.loc.file).path.starts_with("stdlib/") : true;
+        if (options_.session) {  // the session's own globals eval finds through esk_repl_global
+            if (!standard) continue;
+            cells += fmt::format("    esk_eval_bindings[{}].value = esk_repl_cell({});\n", rows.size(),
+                                 c_string_literal(session_cell_key(&v)));
+            rows.push_back(fmt::format("{{{}, NULL, 1}}", c_string_literal(v.name)));
+            continue;
+        }
         rows.push_back(fmt::format("{{{}, &{}, {}}}", c_string_literal(v.name), var_name(&v), standard ? 1 : 0));
     }
     file_statics_ += fmt::format("/* eval's bindings: name, value, standard (1) or the program's own (0) */\n"
-                                 "static const esk_eval_binding esk_eval_bindings[] = {{\n    {}\n}};\n",
-                                 fmt::join(rows, ",\n    "));
-    constant_init_ += fmt::format("    esk_eval_register(esk_eval_bindings, {});\n", rows.size());
+                                 "static {}esk_eval_binding esk_eval_bindings[] = {{\n    {}\n}};\n",
+                                 options_.session ? "" : "const ", fmt::join(rows, ",\n    "));
+    constant_init_ += cells + fmt::format("    esk_eval_register(esk_eval_bindings, {});\n", rows.size());
 }
+
+// The name of a global's cell in a session: its Var's, which outlives forms.
+std::string Emitter::session_cell_key(const Var* v) const { return fmt::format("{}#{}", v->name, v->id); }
 
 // --header: the prototypes a C program needs to call the exports.
 std::string Emitter::header_text(const std::string& prototypes) const {

@@ -1645,6 +1645,8 @@ esk_val esk_null_environment(int loc, esk_val version);
 void esk_report_error(int loc, esk_val obj);      /* prints "Error: ..." and "  at ..." without exiting */
 typedef esk_val *esk_cell;                        /* a form's handle on a session global */
 esk_val *esk_repl_cell(const char *name);         /* the session's one cell for a global */
+esk_val *esk_repl_global(const char *name);       /* by its plain name (eval), or NULL */
+extern esk_val *(*esk_eval_session_global)(const char *name); /* esk_repl_global in a session */
 void esk_repl_locs(const esk_loc *table, int base, int count); /* table[1..count-1] are ids base.. */
 void esk_repl_start(void *stack_top, size_t stack_bytes); /* on the session's thread, near its top */
 /* Runs a form's body in the scratch region, then prints the value(s) it

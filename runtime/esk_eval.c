@@ -14,6 +14,8 @@
 
 static const esk_eval_binding *esk_ev_table;
 static size_t esk_ev_count;
+/* In eshkolc --repl, the session's globals are cells found by name. */
+esk_val *(*esk_eval_session_global)(const char *name);
 
 void esk_eval_register(const esk_eval_binding *table, size_t count) {
     esk_ev_table = table;
@@ -87,6 +89,10 @@ static esk_record *esk_ev_env(int loc, esk_val env) {
 static esk_val *esk_ev_table_slot(esk_val sym, int kind) {
     const char *name = ESK_SYMBOL(sym)->name;
     size_t i;
+    if (kind == 2 && esk_eval_session_global) {
+        esk_val *cell = esk_eval_session_global(name);
+        if (cell && *cell != ESK_UNDEFINED) return cell;
+    }
     for (i = 0; i < esk_ev_count; ++i)
         if ((esk_ev_table[i].standard ? kind >= 1 : kind == 2) && strcmp(esk_ev_table[i].name, name) == 0)
             return esk_ev_table[i].value;
@@ -132,6 +138,10 @@ static void esk_ev_set(esk_val sym, esk_val value, esk_val env, esk_val genv, in
         return;
     }
     slot = kind == 2 ? esk_ev_table_slot(sym, 2) : NULL;
+    if (slot && esk_eval_session_global && slot == esk_eval_session_global(ESK_SYMBOL(sym)->name)) {
+        ESK_STORE(NULL, slot, value); /* a session's global */
+        return;
+    }
     if (slot && (define || *slot != ESK_UNDEFINED)) { /* the program's global: the interaction environment has it */
         size_t i;
         for (i = 0; i < esk_ev_count; ++i)
@@ -342,7 +352,7 @@ static esk_val esk_ev(esk_val x, esk_val env, esk_val genv) {
         case ESK_EV_LETREC_STAR: {
             esk_val bindings = esk_ev_nth(x, 1, "eval: malformed let:"), body = ESK_CDR(rest), b, inner = env;
             if (k == ESK_EV_LET && ESK_HAS_TYPE(bindings, ESK_T_SYMBOL)) { /* named let: a call of the loop */
-                esk_val name = bindings, params = ESK_NIL, loop, *last = &params, store = ESK_FALSE;
+                esk_val name = bindings, params = ESK_NIL, loop, prev = ESK_FALSE, store = ESK_FALSE;
                 intptr_t n, i;
                 bindings = esk_ev_nth(x, 2, "eval: malformed named let:");
                 body = ESK_CDR(ESK_CDR(rest));
@@ -355,8 +365,11 @@ static esk_val esk_ev(esk_val x, esk_val env, esk_val genv) {
                 }
                 for (b = bindings, i = 0; i < n; b = ESK_CDR(b), ++i) {
                     esk_val v = esk_ev(esk_ev_nth(ESK_CAR(b), 1, "eval: malformed let binding:"), env, genv);
-                    *last = esk_cons(esk_ev_nth(ESK_CAR(b), 0, "eval: malformed let binding:"), ESK_NIL);
-                    last = &ESK_PAIR(*last)->cdr;
+                    esk_val cell = esk_cons(esk_ev_nth(ESK_CAR(b), 0, "eval: malformed let binding:"), ESK_NIL);
+                    /* the previous cell may be old by now: the store goes through the barrier */
+                    if (prev == ESK_FALSE) params = cell;
+                    else ESK_STORE(ESK_PAIR(prev), &ESK_PAIR(prev)->cdr, cell);
+                    prev = cell;
                     if (store != ESK_FALSE) ESK_STORE(ESK_HEAP(store), &argv[i], v);
                     else argv[i] = v;
                 }

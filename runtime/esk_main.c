@@ -115,6 +115,7 @@ void esk_main_init(int argc, char **argv) {
 /* The interactive session (eshkolc --repl): its thread's stack is watched
  * as a program's is, and scanned by the collector from stack_top down. */
 void esk_repl_start(void *stack_top, size_t stack_bytes) {
+    esk_eval_session_global = esk_repl_global;
 #ifndef ESK_NO_GC
     esk_gc_stack_top(stack_top);
 #endif

@@ -66,6 +66,47 @@ static esk_val *esk_repl_new_cell(void) {
     return &esk_repl_chunk[esk_repl_chunk_used++];
 }
 
+/* By plain name ("map", not "map#12"): the cell the latest form that
+ * defined or named it uses, for eval's interaction environment. */
+static esk_repl_name *esk_repl_plain;
+static size_t esk_repl_plain_room, esk_repl_plain_count;
+
+static void esk_repl_note_plain(const char *key, esk_val *cell) {
+    const char *hash = strrchr(key, '#');
+    size_t n = hash ? (size_t)(hash - key) : strlen(key), i;
+    esk_repl_name *slot;
+    char *name;
+    if (2 * (esk_repl_plain_count + 1) > esk_repl_plain_room) {
+        size_t room = esk_repl_plain_room ? esk_repl_plain_room * 2 : 256;
+        esk_repl_name *table = calloc(room, sizeof *table);
+        if (!table) esk_repl_fail();
+        for (i = 0; i < esk_repl_plain_room; ++i)
+            if (esk_repl_plain[i].name) *esk_repl_slot(table, room, esk_repl_plain[i].name) = esk_repl_plain[i];
+        free(esk_repl_plain);
+        esk_repl_plain = table;
+        esk_repl_plain_room = room;
+    }
+    name = malloc(n + 1);
+    if (!name) esk_repl_fail();
+    memcpy(name, key, n);
+    name[n] = '\0';
+    slot = esk_repl_slot(esk_repl_plain, esk_repl_plain_room, name);
+    if (slot->name) {
+        free(name);
+    } else {
+        slot->name = name;
+        ++esk_repl_plain_count;
+    }
+    slot->cell = cell;
+}
+
+esk_val *esk_repl_global(const char *name) {
+    esk_repl_name *slot;
+    if (!esk_repl_plain_room) return NULL;
+    slot = esk_repl_slot(esk_repl_plain, esk_repl_plain_room, name);
+    return slot->name ? slot->cell : NULL;
+}
+
 esk_val *esk_repl_cell(const char *name) {
     esk_repl_name *slot;
     if (2 * (esk_repl_name_count + 1) > esk_repl_name_room) esk_repl_grow();
@@ -77,6 +118,7 @@ esk_val *esk_repl_cell(const char *name) {
         memcpy(slot->name, name, n);
         slot->cell = esk_repl_new_cell();
         ++esk_repl_name_count;
+        esk_repl_note_plain(name, slot->cell);
     }
     return slot->cell;
 }
