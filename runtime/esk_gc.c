@@ -52,6 +52,8 @@
 #define ESK_GC_CHUNK_SHIFT 16
 #define ESK_GC_MIN_TRIGGER ((size_t)8 << 20)
 #define ESK_GC_MIN_HOLE 64u
+#define ESK_GC_NURSERY ((size_t)4 << 20)
+#define ESK_GC_STRESS_MAJOR 16u
 
 #if defined(__GNUC__) || defined(__clang__)
 /* Conservative scanning reads whole frames, redzones and all. */
@@ -91,8 +93,24 @@ static struct {
     size_t hole_count, hole_next, hole_room;
     int in_hole;               /* cur/end point into a hole, not the newest block's tail */
     unsigned char *tail_cur, *tail_end;   /* the newest block's tail while in a hole */
+    size_t hole_keep;          /* holes[0, hole_keep): passed over as too small, still free */
     size_t since;              /* bytes handed to allocation since the last collection */
     size_t trigger;
+    /* generations: a marked object is old (sticky mark bits) */
+    int generational;          /* 0: every collection is major (ESHKOL_GC_GENERATIONAL=0) */
+    size_t nursery;            /* bytes allocated between minor collections */
+    size_t old_bytes;          /* bytes of marked objects */
+    size_t major_trigger;      /* old_bytes at which the next collection is major */
+    unsigned long stress_collections;
+    esk_gc_hole *young;        /* holes allocation entered since the last collection, then (at one) the tails */
+    size_t young_count, young_room, young_holes;
+    esk_gc_hole *recent;       /* what was young at the last collection: retraced at the next minor */
+    size_t recent_count, recent_room;
+    uintptr_t *log;            /* the write barrier's log: slots, and objects | 1 */
+    size_t log_count, log_room;
+    int minor;                 /* a minor collection is marking */
+    uintptr_t *raws;           /* old raw buffers a minor collection met: rescanned */
+    size_t raw_count, raw_room;
     /* roots */
     esk_val *const **tables;
     size_t *table_sizes;
@@ -130,7 +148,15 @@ static void esk_gc_configure(void) {
     }
     if ((s = getenv("ESHKOL_HEAP_MAX")) && *s) esk_gc.heap_max = (size_t)strtoull(s, NULL, 10) << 20;
     if ((s = getenv("ESHKOL_GC_STRESS")) && *s) esk_gc.stress = strtoul(s, NULL, 10);
-    esk_gc.trigger = ESK_GC_MIN_TRIGGER;
+    esk_gc.generational = 1;
+    if ((s = getenv("ESHKOL_GC_GENERATIONAL")) && *s) esk_gc.generational = atoi(s) != 0;
+    esk_gc.nursery = ESK_GC_NURSERY;
+    if ((s = getenv("ESHKOL_GC_NURSERY")) && *s) {
+        double mb = strtod(s, NULL);
+        if (mb > 0.0) esk_gc.nursery = (size_t)(mb * 1048576.0);
+    }
+    esk_gc.trigger = esk_gc.generational ? esk_gc.nursery : ESK_GC_MIN_TRIGGER;
+    esk_gc.major_trigger = ESK_GC_MIN_TRIGGER;
 }
 
 /* ---- roots registered by the program and the runtime ----------------------- */
@@ -338,7 +364,18 @@ static void esk_gc_mark_word(uintptr_t w) {
     }
     obj = (unsigned char *)b + ((k << 6) + esk_gc_top_bit(bits)) * 8u;
     if (w >= (uintptr_t)obj + esk_gc_bytes(obj) || esk_gc_is_free(obj)) return;
-    esk_gc_mark_object(b, obj);
+    if (!esk_gc_set_mark(b, obj)) {
+        /* An old raw buffer (the reader's stacks and tables, scratch space
+         * of the runtime) is written by C without the barrier: a minor
+         * collection rescans those it meets. */
+        if (esk_gc.minor && ((const esk_header *)obj)->type == ESK_T_RAW && esk_gc_is_header(obj)) {
+            if (esk_gc.raw_count == esk_gc.raw_room)
+                esk_gc.raws = esk_gc_grow(esk_gc.raws, &esk_gc.raw_room, sizeof *esk_gc.raws);
+            esk_gc.raws[esk_gc.raw_count++] = (uintptr_t)obj;
+        }
+        return;
+    }
+    esk_gc_push(esk_gc_is_header(obj) ? ESK_FROM_HEAP(obj) : ESK_FROM_PAIR(obj));
 }
 
 ESK_GC_NO_SANITIZE static void esk_gc_scan(const void *start, size_t bytes) {
@@ -418,6 +455,30 @@ ESK_GC_NO_SANITIZE static void esk_gc_scan_stack(void) {
         esk_gc_scan((const void *)&here, (size_t)(esk_gc.stack_top - (unsigned char *)&here));
 }
 
+static int esk_gc_word_cmp(const void *x, const void *y) {
+    uintptr_t a = *(const uintptr_t *)x, b = *(const uintptr_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Each old raw buffer met once, until no more turn up. */
+static void esk_gc_rescan_raws(void) {
+    size_t done = 0;
+    while (esk_gc.raw_count > done) {
+        size_t k = done;
+        qsort(esk_gc.raws + done, esk_gc.raw_count - done, sizeof *esk_gc.raws, esk_gc_word_cmp);
+        for (size_t i = done; i < esk_gc.raw_count; ++i) {
+            int seen = (k > done && esk_gc.raws[k - 1] == esk_gc.raws[i]);
+            for (size_t j = 0; !seen && j < done; ++j) seen = esk_gc.raws[j] == esk_gc.raws[i];
+            if (!seen) esk_gc.raws[k++] = esk_gc.raws[i];
+        }
+        esk_gc.raw_count = k;
+        for (size_t i = done; i < k; ++i) esk_gc_trace(ESK_FROM_HEAP((void *)esk_gc.raws[i]));
+        done = k;
+        esk_gc_drain();
+    }
+    esk_gc.raw_count = 0;
+}
+
 static void esk_gc_mark_roots(void) {
     for (size_t t = 0; t < esk_gc.table_count; ++t)
         for (size_t i = 0; i < esk_gc.table_sizes[t]; ++i) esk_gc_mark(*esk_gc.tables[t][i]);
@@ -431,12 +492,109 @@ static void esk_gc_mark_roots(void) {
     esk_gc_drain();
     esk_gc_scan_stack();
     esk_gc_drain();
+    esk_gc_rescan_raws();
 }
 
-/* ---- sweeping -------------------------------------------------------------------- */
+/* ---- the write barrier ----------------------------------------------------------- */
 static int esk_gc_marked(const esk_block *b, const unsigned char *p) {
     size_t bit = (size_t)(p - (const unsigned char *)b) >> 3;
     return (int)((b->marks[bit >> 6] >> (bit & 63u)) & 1u);
+}
+
+/* The log holds each place once per cycle at most twice over: when it is
+ * full it is sorted and deduplicated, and grows only if that left it more
+ * than half full (a loop storing into one old vector keeps it small). */
+static void esk_gc_log(uintptr_t entry) {
+    if (esk_gc.log_count == esk_gc.log_room) {
+        size_t k = 0;
+        if (esk_gc.log_count > 0) {
+            qsort(esk_gc.log, esk_gc.log_count, sizeof *esk_gc.log, esk_gc_word_cmp);
+            for (size_t i = 0; i < esk_gc.log_count; ++i)
+                if (k == 0 || esk_gc.log[k - 1] != esk_gc.log[i]) esk_gc.log[k++] = esk_gc.log[i];
+        }
+        esk_gc.log_count = k;
+        if (k * 2 > esk_gc.log_room || esk_gc.log_room == 0)
+            esk_gc.log = esk_gc_grow(esk_gc.log, &esk_gc.log_room, sizeof *esk_gc.log);
+    }
+    esk_gc.log[esk_gc.log_count++] = entry;
+}
+
+/* After v was stored into *slot of container (NULL: unknown): an old
+ * root-region object that now points to a young one is logged. Young means
+ * unmarked: marks stay set between collections (sticky). */
+void esk_gc_write(const void *container, esk_val *slot, esk_val v) {
+    uintptr_t p = v & ~(uintptr_t)7u;
+    esk_block *b;
+    if (esk_gc.stats.collections == 0 || (v & 3u) != 1u) return;  /* nothing is old yet */
+    b = esk_gc_block_of(p);
+    if (!b || p < (uintptr_t)ESK_BLOCK_DATA(b) || esk_gc_marked(b, (const unsigned char *)p)) return;
+    b = esk_gc_block_of((uintptr_t)(container ? container : (const void *)slot));
+    if (!b) return;  /* globals, the stack, other arenas: scanned as roots */
+    if (container && !esk_gc_marked(b, container)) return;
+    esk_gc_log((uintptr_t)slot);
+}
+
+/* A raw pointer inside object changed (a hash table's slots, a string's
+ * characters): the whole object is retraced at the next minor collection. */
+void esk_gc_write_object(const void *object) {
+    esk_block *b = esk_gc_block_of((uintptr_t)object);
+    if (esk_gc.stats.collections == 0 || !b || !esk_gc_marked(b, object)) return;
+    esk_gc_log((uintptr_t)object | 1u);
+}
+
+static esk_val esk_gc_value_at(unsigned char *obj) {
+    return esk_gc_is_header(obj) ? ESK_FROM_HEAP(obj) : ESK_FROM_PAIR(obj);
+}
+
+/* Minor collection: the log's places, and every marked object of what was
+ * young at the last collection (stores that initialise an object right
+ * after it was allocated skip the barrier; one collection between the two
+ * is covered here). */
+static void esk_gc_mark_remembered(void) {
+    for (size_t i = 0; i < esk_gc.log_count; ++i) {
+        uintptr_t e = esk_gc.log[i];
+        if (e & 1u) esk_gc_trace(esk_gc_value_at((unsigned char *)(e & ~(uintptr_t)1u)));
+        else esk_gc_mark(*(esk_val *)e);
+    }
+    for (size_t i = 0; i < esk_gc.recent_count; ++i) {
+        esk_block *b = esk_gc_block_of((uintptr_t)esk_gc.recent[i].start);
+        for (unsigned char *p = esk_gc.recent[i].start; p < esk_gc.recent[i].end; p += esk_gc_bytes(p))
+            if (esk_gc_marked(b, p) && !esk_gc_is_free(p)) esk_gc_trace(esk_gc_value_at(p));
+    }
+    esk_gc_drain();
+}
+
+/* ---- sweeping -------------------------------------------------------------------- */
+static void esk_gc_clear_bits(uint64_t *bits, const esk_block *b, const unsigned char *from, const unsigned char *to) {
+    size_t i = (size_t)(from - (const unsigned char *)b) >> 3, end = (size_t)(to - (const unsigned char *)b) >> 3;
+    while (i < end && (i & 63u)) bits[i >> 6] &= ~((uint64_t)1 << (i & 63u)), i++;
+    if (i + 64 <= end) {
+        memset(&bits[i >> 6], 0, ((end - i) >> 6) * sizeof(uint64_t));
+        i += (end - i) & ~(size_t)63u;
+    }
+    while (i < end) bits[i >> 6] &= ~((uint64_t)1 << (i & 63u)), i++;
+}
+
+static void esk_gc_set_start(esk_block *b, const unsigned char *p) {
+    size_t bit = (size_t)(p - (const unsigned char *)b) >> 3;
+    esk_gc_starts(b)[bit >> 6] |= (uint64_t)1 << (bit & 63u);
+}
+
+/* The start bitmap of [p, end) in b, which must tile exactly; its marks
+ * cleared (young objects are unmarked). */
+static void esk_gc_index_range(esk_block *b, unsigned char *p, unsigned char *end) {
+    esk_gc_clear_bits(esk_gc_starts(b), b, p, end);
+    esk_gc_clear_bits(b->marks, b, p, end);
+    while (p < end) {
+        size_t n = esk_gc_bytes(p);
+        esk_gc_set_start(b, p);
+        if (n == 0 || p + n > end) {
+            fflush(stdout);
+            fprintf(stderr, "eshkol runtime: internal error: a root-region block does not parse at %p\n", (void *)p);
+            abort();
+        }
+        p += n;
+    }
 }
 
 static void esk_gc_add_hole(unsigned char *start, unsigned char *end) {
@@ -446,28 +604,31 @@ static void esk_gc_add_hole(unsigned char *start, unsigned char *end) {
     esk_gc.holes[esk_gc.hole_count++].end = end;
 }
 
-/* Frees the unmarked objects of b; the bytes still live. */
-static size_t esk_gc_sweep_block(esk_block *b) {
-    unsigned char *p = ESK_BLOCK_DATA(b), *end = p + esk_gc_used(b), *run = NULL;
+/* [start, end) of b is dead: one free run, one start bit, no marks. */
+static void esk_gc_free_run(esk_block *b, unsigned char *start, unsigned char *end) {
+    esk_alloc_fill(start, (size_t)(end - start));
+    esk_gc_clear_bits(esk_gc_starts(b), b, start, end);
+    esk_gc_clear_bits(b->marks, b, start, end);
+    esk_gc_set_start(b, start);
+    if ((size_t)(end - start) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(start, end);
+}
+
+/* Frees the unmarked objects of [p, end) in b; the bytes still live. */
+static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end) {
+    unsigned char *run = NULL;
     size_t live = 0;
     while (p < end) {
         size_t n = esk_gc_bytes(p);
         if (esk_gc_marked(b, p)) {
-            if (run) {
-                esk_alloc_fill(run, (size_t)(p - run));
-                if ((size_t)(p - run) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(run, p);
-                run = NULL;
-            }
+            if (run) esk_gc_free_run(b, run, p);
+            run = NULL;
             live += n;
         } else if (!run) {
             run = p;
         }
         p += n;
     }
-    if (run) {
-        esk_alloc_fill(run, (size_t)(end - run));
-        if ((size_t)(end - run) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(run, end);
-    }
+    if (run) esk_gc_free_run(b, run, end);
     return live;
 }
 
@@ -478,26 +639,29 @@ static double esk_gc_now_ms(void) {
 }
 
 static void esk_gc_print_report(FILE *out) {
-    fprintf(out, "  collections: %zu (all major: the collector is not generational)\n", esk_gc.stats.collections);
+    const esk_gc_stats *s = &esk_gc.stats;
+    fprintf(out, "  collections: %zu (%zu minor, %zu major)\n", s->collections, s->minor_collections, s->major_collections);
     fprintf(out, "  collected: %zu bytes reclaimed, %zu bytes live after the last collection\n",
-            esk_gc.stats.reclaimed_bytes, esk_gc.stats.live_bytes);
+            s->reclaimed_bytes, s->live_bytes);
     fprintf(out, "  collector pauses: %.3f ms in all, %.3f ms at most; root heap %zu bytes\n",
-            esk_gc.stats.total_pause_ms, esk_gc.stats.max_pause_ms, esk_gc.heap_bytes);
+            s->total_pause_ms, s->max_pause_ms, esk_gc.heap_bytes);
+    fprintf(out, "  minor pauses: %.3f ms in all, %.3f ms at most; major pauses: %.3f ms in all, %.3f ms at most\n",
+            s->minor_total_ms, s->minor_max_ms, s->major_total_ms, s->major_max_ms);
 }
 
-void esk_gc_collect(void) {
-    esk_arena *a = esk_gc.root;
-    double start;
-    size_t before = 0, live = 0;
-    if (!a || esk_gc_inhibit || !esk_gc.stack_top) return;  /* no stack bound: roots unknown */
-    esk_gc_configure();
-    esk_gc_report = esk_gc_print_report;
-    start = esk_gc_now_ms();
+/* ---- a collection -------------------------------------------------------------------- */
+static void esk_gc_add_range(esk_gc_hole **list, size_t *count, size_t *room, unsigned char *start, unsigned char *end) {
+    if (*count == *room) *list = esk_gc_grow(*list, room, sizeof **list);
+    (*list)[*count].start = start;
+    (*list)[(*count)++].end = end;
+}
+
+/* seal: the hole in use becomes a free run; the tail's end is its used mark */
+static void esk_gc_seal(esk_arena *a) {
     if (esk_gc.stress_end) {
         a->end = esk_gc.stress_end;
         esk_gc.stress_end = NULL;
     }
-    /* seal: the hole in use becomes a free run; the tail's end is its used mark */
     if (esk_gc.in_hole) {
         if (a->cur < a->end) esk_alloc_fill(a->cur, (size_t)(a->end - a->cur));
         a->cur = esk_gc.tail_cur;
@@ -505,14 +669,27 @@ void esk_gc_collect(void) {
         esk_gc.in_hole = 0;
     }
     if (a->blocks) a->blocks->used = (size_t)(a->cur - ESK_BLOCK_DATA(a->blocks));
-    for (size_t i = 0; i < esk_gc.block_count; ++i) {
-        esk_gc_index(esk_gc.blocks[i]);
-        before += esk_gc.blocks[i]->used;
-    }
-    esk_gc_mark_roots();
-    esk_gc.hole_count = esk_gc.hole_next = 0;
+}
+
+/* What was allocated since the last collection: the holes entered and each
+ * block's tail past what the last sweep saw. Into esk_gc.young. */
+static size_t esk_gc_young_ranges(esk_arena *a) {
+    size_t bytes = 0;
+    esk_gc.young_holes = esk_gc.young_count;
+    for (esk_block *b = a->blocks; b; b = b->next)
+        if (b->used > b->swept)
+            esk_gc_add_range(&esk_gc.young, &esk_gc.young_count, &esk_gc.young_room, ESK_BLOCK_DATA(b) + b->swept,
+                             ESK_BLOCK_DATA(b) + b->used);
+    for (size_t i = 0; i < esk_gc.young_count; ++i) bytes += (size_t)(esk_gc.young[i].end - esk_gc.young[i].start);
+    return bytes;
+}
+
+/* The major sweep: every block; empty ones go back. */
+static size_t esk_gc_sweep_all(esk_arena *a) {
+    size_t live = 0;
+    esk_gc.hole_count = esk_gc.hole_next = esk_gc.hole_keep = 0;
     for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
-        size_t l = esk_gc_sweep_block(b);
+        size_t l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b), ESK_BLOCK_DATA(b) + b->used);
         if (l == 0 && b != a->blocks) {
             size_t holes = esk_gc.hole_count;
             while (holes > 0 && esk_gc.holes[holes - 1].start >= ESK_BLOCK_DATA(b) &&
@@ -524,21 +701,129 @@ void esk_gc_collect(void) {
             esk_alloc_give_back(b);
             continue;
         }
+        b->swept = b->used;
         live += l;
         link = &b->next;
     }
-    esk_gc.stats.collections++;
-    esk_gc.stats.reclaimed_bytes += before > live ? before - live : 0;
-    esk_gc.stats.live_bytes = live;
-    esk_gc.stats.heap_bytes = esk_gc.heap_bytes;
-    esk_gc.since = 0;
-    esk_gc.trigger = (size_t)((double)live * (esk_gc.growth - 1.0));
-    if (esk_gc.trigger < ESK_GC_MIN_TRIGGER) esk_gc.trigger = ESK_GC_MIN_TRIGGER;
-    {
-        double pause = esk_gc_now_ms() - start;
-        esk_gc.stats.total_pause_ms += pause;
-        if (pause > esk_gc.stats.max_pause_ms) esk_gc.stats.max_pause_ms = pause;
+    return live;
+}
+
+/* The minor sweep: the young ranges only; the holes not used yet stay. */
+static size_t esk_gc_sweep_young(esk_arena *a) {
+    size_t live = 0, k = esk_gc.hole_keep;
+    for (size_t i = esk_gc.hole_next; i < esk_gc.hole_count; ++i) esk_gc.holes[k++] = esk_gc.holes[i];
+    esk_gc.hole_count = k;
+    esk_gc.hole_next = esk_gc.hole_keep = 0;
+    for (size_t i = 0; i < esk_gc.young_holes; ++i) {  /* the tails: below, block by block */
+        unsigned char *start = esk_gc.young[i].start;
+        live += esk_gc_sweep_range(esk_gc_block_of((uintptr_t)start), start, esk_gc.young[i].end);
     }
+    for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
+        size_t holes = esk_gc.hole_count, l = 0;
+        if (b->used > b->swept) l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b) + b->swept, ESK_BLOCK_DATA(b) + b->used);
+        if (l == 0 && b->swept == 0 && b != a->blocks) {  /* all young, all dead */
+            esk_gc.hole_count = holes;
+            *link = b->next;
+            esk_gc_note_block(b, 0);
+            esk_alloc_give_back(b);
+            continue;
+        }
+        b->swept = b->used;
+        live += l;
+        link = &b->next;
+    }
+    return live;
+}
+
+/* What the next minor collection retraces: the ranges young now, in blocks
+ * still there; kept and added to if nothing was allocated in between. */
+static void esk_gc_keep_recent(size_t young_bytes) {
+    size_t k = 0;
+    if (young_bytes > 0) esk_gc.recent_count = 0;
+    for (size_t i = 0; i < esk_gc.young_count; ++i)
+        esk_gc_add_range(&esk_gc.recent, &esk_gc.recent_count, &esk_gc.recent_room, esk_gc.young[i].start,
+                         esk_gc.young[i].end);
+    for (size_t i = 0; i < esk_gc.recent_count; ++i)
+        if (esk_gc_block_of((uintptr_t)esk_gc.recent[i].start)) esk_gc.recent[k++] = esk_gc.recent[i];
+    esk_gc.recent_count = k;
+    esk_gc.young_count = 0;
+}
+
+static void esk_gc_account(int major, double start, size_t before, size_t live) {
+    esk_gc_stats *s = &esk_gc.stats;
+    double pause = esk_gc_now_ms() - start;
+    s->collections++;
+    s->reclaimed_bytes += before > live ? before - live : 0;
+    if (major) {
+        esk_gc.old_bytes = live;
+        esk_gc.major_trigger = (size_t)((double)live * esk_gc.growth);
+        if (esk_gc.major_trigger < live + ESK_GC_MIN_TRIGGER) esk_gc.major_trigger = live + ESK_GC_MIN_TRIGGER;
+        s->major_collections++;
+        s->major_total_ms += pause;
+        if (pause > s->major_max_ms) s->major_max_ms = pause;
+    } else {
+        esk_gc.old_bytes += live;
+        s->minor_collections++;
+        s->minor_total_ms += pause;
+        if (pause > s->minor_max_ms) s->minor_max_ms = pause;
+    }
+    s->live_bytes = esk_gc.old_bytes;
+    s->heap_bytes = esk_gc.heap_bytes;
+    s->total_pause_ms += pause;
+    if (pause > s->max_pause_ms) s->max_pause_ms = pause;
+    esk_gc.since = 0;
+    if (esk_gc.generational) {
+        esk_gc.trigger = esk_gc.nursery;
+    } else {
+        esk_gc.trigger = (size_t)((double)live * (esk_gc.growth - 1.0));
+        if (esk_gc.trigger < ESK_GC_MIN_TRIGGER) esk_gc.trigger = ESK_GC_MIN_TRIGGER;
+    }
+}
+
+/* A major collection clears every mark and marks from the roots; a minor
+ * one keeps the marks (old objects), marks from the roots and the
+ * remembered places without tracing into old objects, and sweeps only the
+ * young ranges. */
+static void esk_gc_run(int major) {
+    esk_arena *a = esk_gc.root;
+    double start;
+    size_t young, live, before = 0;
+    if (!a || esk_gc_inhibit || !esk_gc.stack_top) return;  /* no stack bound: roots unknown */
+    esk_gc_configure();
+    esk_gc_report = esk_gc_print_report;
+    start = esk_gc_now_ms();
+    esk_gc_seal(a);
+    young = esk_gc_young_ranges(a);
+    if (major) {
+        for (size_t i = 0; i < esk_gc.block_count; ++i) {
+            esk_gc_index(esk_gc.blocks[i]);
+            before += esk_gc.blocks[i]->used;
+        }
+    } else {
+        for (size_t i = 0; i < esk_gc.young_count; ++i)
+            esk_gc_index_range(esk_gc_block_of((uintptr_t)esk_gc.young[i].start), esk_gc.young[i].start,
+                               esk_gc.young[i].end);
+        esk_gc.minor = 1;
+        esk_gc_mark_remembered();
+    }
+    esk_gc_mark_roots();
+    esk_gc.minor = 0;
+    esk_gc.log_count = 0;
+    live = major ? esk_gc_sweep_all(a) : esk_gc_sweep_young(a);
+    esk_gc_keep_recent(young);
+    a->first = a->cur;  /* what the tail holds before it is old now */
+    esk_gc_account(major, start, major ? before : young, live);
+}
+
+void esk_gc_collect(void) { esk_gc_run(1); }
+void esk_gc_collect_minor(void) { esk_gc_run(0); }
+
+/* Major once the old generation has grown by ESHKOL_GC_GROWTH times what
+ * the last major left live (at least ESK_GC_MIN_TRIGGER more). */
+static void esk_gc_collect_due(void) {
+    int major = !esk_gc.generational || esk_gc.old_bytes >= esk_gc.major_trigger;
+    if (esk_gc.stress) major = major || ++esk_gc.stress_collections % ESK_GC_STRESS_MAJOR == 0;
+    esk_gc_run(major);
 }
 
 esk_gc_stats esk_gc_statistics(void) {
@@ -551,13 +836,18 @@ esk_gc_stats esk_gc_statistics(void) {
 static void *esk_gc_from_hole(esk_arena *a, size_t bytes) {
     while (esk_gc.hole_next < esk_gc.hole_count) {
         esk_gc_hole h = esk_gc.holes[esk_gc.hole_next++];
-        if ((size_t)(h.end - h.start) < bytes) continue;  /* stays a free run */
+        if ((size_t)(h.end - h.start) < bytes) {  /* stays a free run, and a hole */
+            esk_gc.holes[esk_gc.hole_keep++] = h;
+            continue;
+        }
         if (!esk_gc.in_hole) {
             esk_gc.tail_cur = a->cur;
             esk_gc.tail_end = a->end;
             esk_gc.in_hole = 1;
         }
+        esk_gc_add_range(&esk_gc.young, &esk_gc.young_count, &esk_gc.young_room, h.start, h.end);
         esk_gc.since += (size_t)(h.end - h.start);
+        a->first = h.start;
         a->cur = h.start + bytes;
         a->end = h.end;
         a->objects++;
@@ -566,8 +856,19 @@ static void *esk_gc_from_hole(esk_arena *a, size_t bytes) {
     return NULL;
 }
 
+/* Back from the holes to the newest block's tail. */
+static void esk_gc_leave_holes(esk_arena *a) {
+    if (!esk_gc.in_hole) return;
+    a->cur = esk_gc.tail_cur;
+    a->end = esk_gc.tail_end;
+    a->first = a->blocks ? ESK_BLOCK_DATA(a->blocks) + a->blocks->swept : a->cur;
+    if (a->first > a->cur) a->first = a->cur;
+    esk_gc.in_hole = 0;
+}
+
 static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
     void *p;
+    int collected = 0;
     /* the rest of a hole in use: a free run, then on to the next hole */
     if (esk_gc.in_hole) {
         if ((size_t)(a->end - a->cur) >= bytes) {
@@ -579,13 +880,14 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
         if (a->cur < a->end) esk_alloc_fill(a->cur, (size_t)(a->end - a->cur));
         a->cur = a->end;
     }
-    if (!esk_gc_inhibit && esk_gc_enabled && esk_gc.since >= esk_gc.trigger && a->blocks) esk_gc_collect();
-    if (bytes <= ((size_t)1 << 15) && (p = esk_gc_from_hole(a, bytes)) != NULL) return p;
-    if (esk_gc.in_hole) {
-        a->cur = esk_gc.tail_cur;
-        a->end = esk_gc.tail_end;
-        esk_gc.in_hole = 0;
+    if (!esk_gc_inhibit && esk_gc_enabled && esk_gc.since >= esk_gc.trigger && a->blocks) {
+        /* the heap limit in reach: this one is major */
+        if (esk_gc.heap_max && esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) esk_gc_run(1);
+        else esk_gc_collect_due();
+        collected = 1;
     }
+    if (bytes <= ((size_t)1 << 15) && (p = esk_gc_from_hole(a, bytes)) != NULL) return p;
+    esk_gc_leave_holes(a);
     if ((size_t)(a->end - a->cur) >= bytes) {  /* the newest block's tail still fits it */
         p = a->cur;
         a->cur += bytes;
@@ -593,13 +895,10 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
         return p;
     }
     if (esk_gc.heap_max && esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) {
-        if (!esk_gc_inhibit && esk_gc_enabled) esk_gc_collect();
+        /* at most one collection per allocation (see esk_gc_mark_remembered) */
+        if (!collected && !esk_gc_inhibit && esk_gc_enabled) esk_gc_run(1);
         if (bytes <= ((size_t)1 << 15) && (p = esk_gc_from_hole(a, bytes)) != NULL) return p;
-        if (esk_gc.in_hole) {
-            a->cur = esk_gc.tail_cur;
-            a->end = esk_gc.tail_end;
-            esk_gc.in_hole = 0;
-        }
+        esk_gc_leave_holes(a);
         if (esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) {
             char message[96];
             snprintf(message, sizeof message, "out of memory (heap limit %zu MB)", esk_gc.heap_max >> 20);
@@ -616,7 +915,8 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
 
 /* Under ESHKOL_GC_STRESS the arena's end is kept at its cur, so every
  * allocation of the root region comes here; the real end waits in
- * stress_end. */
+ * stress_end. Every ESK_GC_STRESS_MAJOR-th stress collection is major,
+ * the others minor. */
 void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
     void *p;
     esk_gc.root = a;
@@ -626,7 +926,7 @@ void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
     esk_gc.stress_end = NULL;
     if (!esk_gc_inhibit && esk_gc_enabled && ++esk_gc.stress_count >= esk_gc.stress) {
         esk_gc.stress_count = 0;
-        if (a->blocks) esk_gc_collect();
+        if (a->blocks) esk_gc_collect_due();
     }
     p = esk_gc_alloc(a, bytes);
     esk_gc.stress_end = a->end;
@@ -643,10 +943,13 @@ void esk_gc_free_all(void) {
     esk_gc.block_count = 0;
     esk_gc.heap_bytes = 0;
     esk_gc.in_hole = 0;
-    esk_gc.hole_count = esk_gc.hole_next = 0;
+    esk_gc.hole_count = esk_gc.hole_next = esk_gc.hole_keep = 0;
+    esk_gc.young_count = esk_gc.recent_count = esk_gc.log_count = 0;
 }
 
 #undef ESK_GC_CHUNK_SHIFT
 #undef ESK_GC_MIN_TRIGGER
 #undef ESK_GC_MIN_HOLE
+#undef ESK_GC_NURSERY
+#undef ESK_GC_STRESS_MAJOR
 #undef ESK_GC_NO_SANITIZE
