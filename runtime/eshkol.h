@@ -412,10 +412,12 @@ ESK_INLINE void *esk_alloc_raw(size_t bytes) { return esk_alloc_buffer_in(esk_cu
 ESK_INLINE void *esk_alloc_bytes(size_t bytes) { return esk_alloc_buffer_in(esk_cur_arena, bytes, ESK_T_BYTES); }
 
 /* ---- the collector of the root region (esk_gc.c; absent with --no-gc) ----
- * Mark-sweep in place: precise for objects, conservative for the C stack,
- * the registers and the memory of every other live arena. Runs inside an
- * allocation of the root region once it has grown by ESHKOL_GC_GROWTH times
- * the data live after the last collection; never moves an object. */
+ * Mark-sweep in place, generational by sticky mark bits: precise for
+ * objects, conservative for the C stack, the registers and the memory of
+ * every other live arena. A minor collection runs inside an allocation of
+ * the root region every ESHKOL_GC_NURSERY MB and collects only what was
+ * allocated since the last one; a major one once the old data has grown by
+ * ESHKOL_GC_GROWTH times what the last major left. Never moves an object. */
 typedef struct esk_gc_stats {
     size_t collections, reclaimed_bytes, live_bytes, heap_bytes;
     double total_pause_ms, max_pause_ms;

@@ -1,5 +1,6 @@
-/* esk_gc.c - the collector of the root region: mark-sweep in place, with
- * bump allocation into the free runs it leaves.
+/* esk_gc.c - the collector of the root region: mark-sweep in place,
+ * generational by sticky mark bits, with bump allocation into the free runs
+ * it leaves.
  *
  * What reaches it. Most objects never do: stack objects die with their
  * frame, a with-region's arena is freed in one step, shared values by their
@@ -14,34 +15,59 @@
  * what a shrinking object gives back is a free run. So a block parses from
  * its first byte to its used mark, object by object.
  *
+ * Generations. Marks stay set after a collection: a marked object is old,
+ * an unmarked one was allocated since the last collection (young). What is
+ * young lies in known ranges: the holes allocation entered and each block's
+ * tail past what the last sweep saw (esk_block.swept).
+ *
  * A collection, which runs inside an allocation of the root region:
  *   1. seal: the allocation hole in use becomes a free run, so every block
- *      parses; then each block's start bitmap is built by walking it.
+ *      parses; then the start bitmap is built: of every block (major, which
+ *      also clears every mark) or of the young ranges (minor).
  *   2. mark, from the roots: precisely from the program's globals and
  *      constants (esk_gc_add_roots), from shared values' payloads and from
- *      the fields of every marked object; conservatively (any word that
- *      points into an object, interior pointers included, keeps it: the
- *      start bitmap finds the object) from the C stack and the registers
- *      (spilled by setjmp), the runtime's buffers (esk_gc_add_root_range),
- *      the memory of every other live arena (regions, explicit arenas, the
- *      immortal one: they may point into the root region), and the slots
- *      and callbacks live regions remember. An explicit mark stack: a list
- *      of ten million pairs needs no C stack.
- *   3. sweep: each block is walked again; runs of unmarked objects become
- *      free runs, the long ones holes that allocation bumps into (the
- *      arena's cur and end point into a hole, so allocation stays the
- *      inline pointer bump), a block with nothing marked goes back.
+ *      the fields of every newly marked object; conservatively (any word
+ *      that points into an object, interior pointers included, keeps it:
+ *      the start bitmap finds the object) from the C stack and the
+ *      registers (spilled by setjmp), the runtime's buffers
+ *      (esk_gc_add_root_range), the memory of every other live arena
+ *      (regions, explicit arenas, the immortal one: they may point into the
+ *      root region), and the slots and callbacks live regions remember. An
+ *      explicit mark stack: a list of ten million pairs needs no C stack.
+ *      Marking stops at a marked object, so a minor collection never traces
+ *      the old ones; it adds as roots the write barrier's log (slots of old
+ *      objects that got a young value, and old objects whose raw pointers
+ *      changed), the marked objects of the ranges that were young at the
+ *      last collection (an object initialised by plain stores right after
+ *      it was allocated may have aged in between), and rescans old raw
+ *      buffers the conservative scan meets (C writes those directly).
+ *   3. sweep: the blocks (major) or the young ranges (minor) are walked
+ *      again; runs of unmarked objects become free runs, the long ones
+ *      holes that allocation bumps into (the arena's cur and end point into
+ *      a hole, so allocation stays the inline pointer bump); a block with
+ *      nothing marked goes back (minor: only a block entirely young).
  * Nothing moves, so eq? hash tables need no rehash and C may keep
  * pointers.
  *
- * When. A collection starts when the root region has handed out
- * ESHKOL_GC_GROWTH (default 2) times the bytes live after the last one,
- * and at least ESK_GC_MIN_TRIGGER; ESHKOL_HEAP_MAX (MB) caps the root
- * region's blocks, exhaustion is "Error: out of memory (heap limit N MB)";
- * ESHKOL_GC_STRESS=N collects every N root-region slow paths (a
- * slow path is taken at least every time a hole or block fills, and with
- * stress every allocation takes it). Promotion runs with collection
- * inhibited: its copies are only in its own tables until it is done. */
+ * The write barrier is the store check (esk_store_check, ESK_STORE; the
+ * runtime's own ESK_GC_STORE): a pointer stored into an object outside the
+ * current arena's newest objects reaches esk_gc_write, which logs the slot
+ * if the object is old and the value young. The log is deduplicated when
+ * it fills.
+ *
+ * When. A minor collection every ESHKOL_GC_NURSERY MB (default 4) of
+ * allocation; it is major instead once the old data has grown by
+ * ESHKOL_GC_GROWTH (default 2) times what the last major left live (at
+ * least ESK_GC_MIN_TRIGGER more). ESHKOL_GC_GENERATIONAL=0: every
+ * collection major, when the region has handed out GROWTH times the live
+ * bytes (the collector before generations). ESHKOL_HEAP_MAX (MB) caps the
+ * root region's blocks (a collection near it is major), exhaustion is
+ * "Error: out of memory (heap limit N MB)"; ESHKOL_GC_STRESS=N collects
+ * every N root-region slow paths (a slow path is taken at least every time
+ * a hole or block fills, and with stress every allocation takes it), every
+ * ESK_GC_STRESS_MAJOR-th of them major. At most one collection runs per
+ * allocation. Promotion runs with collection inhibited: its copies are only
+ * in its own tables until it is done. */
 #include "eshkol.h"
 
 #include <setjmp.h>
@@ -565,26 +591,16 @@ static void esk_gc_mark_remembered(void) {
 }
 
 /* ---- sweeping -------------------------------------------------------------------- */
-static void esk_gc_clear_bits(uint64_t *bits, const esk_block *b, const unsigned char *from, const unsigned char *to) {
-    size_t i = (size_t)(from - (const unsigned char *)b) >> 3, end = (size_t)(to - (const unsigned char *)b) >> 3;
-    while (i < end && (i & 63u)) bits[i >> 6] &= ~((uint64_t)1 << (i & 63u)), i++;
-    if (i + 64 <= end) {
-        memset(&bits[i >> 6], 0, ((end - i) >> 6) * sizeof(uint64_t));
-        i += (end - i) & ~(size_t)63u;
-    }
-    while (i < end) bits[i >> 6] &= ~((uint64_t)1 << (i & 63u)), i++;
-}
-
 static void esk_gc_set_start(esk_block *b, const unsigned char *p) {
     size_t bit = (size_t)(p - (const unsigned char *)b) >> 3;
     esk_gc_starts(b)[bit >> 6] |= (uint64_t)1 << (bit & 63u);
 }
 
-/* The start bitmap of [p, end) in b, which must tile exactly; its marks
- * cleared (young objects are unmarked). */
+/* The start bitmap of [p, end) in b, which must tile exactly. Young
+ * memory has no marks and no start bits yet but a free run's (a sweep
+ * leaves only those, esk_gc_sweep_range; a block's tail was never
+ * indexed). */
 static void esk_gc_index_range(esk_block *b, unsigned char *p, unsigned char *end) {
-    esk_gc_clear_bits(esk_gc_starts(b), b, p, end);
-    esk_gc_clear_bits(b->marks, b, p, end);
     while (p < end) {
         size_t n = esk_gc_bytes(p);
         esk_gc_set_start(b, p);
@@ -604,31 +620,35 @@ static void esk_gc_add_hole(unsigned char *start, unsigned char *end) {
     esk_gc.holes[esk_gc.hole_count++].end = end;
 }
 
-/* [start, end) of b is dead: one free run, one start bit, no marks. */
-static void esk_gc_free_run(esk_block *b, unsigned char *start, unsigned char *end) {
+/* [start, end) of b is dead: one free run (its start bit is set). */
+static void esk_gc_free_run(unsigned char *start, unsigned char *end) {
     esk_alloc_fill(start, (size_t)(end - start));
-    esk_gc_clear_bits(esk_gc_starts(b), b, start, end);
-    esk_gc_clear_bits(b->marks, b, start, end);
-    esk_gc_set_start(b, start);
     if ((size_t)(end - start) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(start, end);
 }
 
-/* Frees the unmarked objects of [p, end) in b; the bytes still live. */
+/* Frees the unmarked objects of [p, end) in b; the bytes still live. A
+ * run of dead objects keeps only its first start bit (a conservative word
+ * must never find a dead object inside a free run), and has no marks (its
+ * objects were unmarked). */
 static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end) {
     unsigned char *run = NULL;
+    uint64_t *starts = esk_gc_starts(b);
     size_t live = 0;
     while (p < end) {
         size_t n = esk_gc_bytes(p);
         if (esk_gc_marked(b, p)) {
-            if (run) esk_gc_free_run(b, run, p);
+            if (run) esk_gc_free_run(run, p);
             run = NULL;
             live += n;
         } else if (!run) {
             run = p;
+        } else {
+            size_t bit = (size_t)(p - (unsigned char *)b) >> 3;
+            starts[bit >> 6] &= ~((uint64_t)1 << (bit & 63u));
         }
         p += n;
     }
-    if (run) esk_gc_free_run(b, run, end);
+    if (run) esk_gc_free_run(run, end);
     return live;
 }
 
@@ -866,9 +886,8 @@ static void esk_gc_leave_holes(esk_arena *a) {
     esk_gc.in_hole = 0;
 }
 
-static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
+static void *esk_gc_alloc(esk_arena *a, size_t bytes, int collected) {
     void *p;
-    int collected = 0;
     /* the rest of a hole in use: a free run, then on to the next hole */
     if (esk_gc.in_hole) {
         if ((size_t)(a->end - a->cur) >= bytes) {
@@ -880,7 +899,7 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
         if (a->cur < a->end) esk_alloc_fill(a->cur, (size_t)(a->end - a->cur));
         a->cur = a->end;
     }
-    if (!esk_gc_inhibit && esk_gc_enabled && esk_gc.since >= esk_gc.trigger && a->blocks) {
+    if (!collected && !esk_gc_inhibit && esk_gc_enabled && esk_gc.since >= esk_gc.trigger && a->blocks) {
         /* the heap limit in reach: this one is major */
         if (esk_gc.heap_max && esk_gc.heap_bytes + bytes + ((size_t)1 << 16) > esk_gc.heap_max) esk_gc_run(1);
         else esk_gc_collect_due();
@@ -919,16 +938,18 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes) {
  * the others minor. */
 void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
     void *p;
+    int collected = 0;
     esk_gc.root = a;
     esk_gc_configure();
-    if (!esk_gc.stress) return esk_gc_alloc(a, bytes);
+    if (!esk_gc.stress) return esk_gc_alloc(a, bytes, 0);
     if (esk_gc.stress_end) a->end = esk_gc.stress_end;
     esk_gc.stress_end = NULL;
     if (!esk_gc_inhibit && esk_gc_enabled && ++esk_gc.stress_count >= esk_gc.stress) {
         esk_gc.stress_count = 0;
         if (a->blocks) esk_gc_collect_due();
+        collected = a->blocks != NULL;
     }
-    p = esk_gc_alloc(a, bytes);
+    p = esk_gc_alloc(a, bytes, collected);
     esk_gc.stress_end = a->end;
     a->end = a->cur;
     return p;
