@@ -130,8 +130,10 @@ static struct {
     unsigned long stress_collections;
     esk_gc_hole *young;        /* holes allocation entered since the last collection, then (at one) the tails */
     size_t young_count, young_room, young_holes;
-    esk_gc_hole *recent;       /* what was young at the last collection: retraced at the next minor */
+    uintptr_t *recent;         /* what survived young at the last collection: retraced at the next minor */
     size_t recent_count, recent_room;
+    uintptr_t *fresh;          /* the survivors this collection is finding */
+    size_t fresh_count, fresh_room;
     uintptr_t *log;            /* the write barrier's log: slots, and objects | 1 */
     size_t log_count, log_room;
     int minor;                 /* a minor collection is marking */
@@ -583,9 +585,11 @@ static void esk_gc_mark_remembered(void) {
         else esk_gc_mark(*(esk_val *)e);
     }
     for (size_t i = 0; i < esk_gc.recent_count; ++i) {
-        esk_block *b = esk_gc_block_of((uintptr_t)esk_gc.recent[i].start);
-        for (unsigned char *p = esk_gc.recent[i].start; p < esk_gc.recent[i].end; p += esk_gc_bytes(p))
-            if (esk_gc_marked(b, p) && !esk_gc_is_free(p)) esk_gc_trace(esk_gc_value_at(p));
+        unsigned char *p = (unsigned char *)esk_gc.recent[i];
+        esk_block *b = esk_gc_block_of((uintptr_t)p);
+        /* still marked: still that object (a major may have freed it since) */
+        if (b && p < ESK_BLOCK_DATA(b) + esk_gc_used(b) && esk_gc_marked(b, p) && !esk_gc_is_free(p))
+            esk_gc_trace(esk_gc_value_at(p));
     }
     esk_gc_drain();
 }
@@ -626,29 +630,70 @@ static void esk_gc_free_run(unsigned char *start, unsigned char *end) {
     if ((size_t)(end - start) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(start, end);
 }
 
-/* Frees the unmarked objects of [p, end) in b; the bytes still live. A
- * run of dead objects keeps only its first start bit (a conservative word
- * must never find a dead object inside a free run), and has no marks (its
- * objects were unmarked). */
-static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end) {
-    unsigned char *run = NULL;
+static void esk_gc_add_word(uintptr_t **list, size_t *count, size_t *room, uintptr_t w) {
+    if (*count == *room) *list = esk_gc_grow(*list, room, sizeof **list);
+    (*list)[(*count)++] = w;
+}
+
+/* Clears bits [from, to) of a block's bitmap, addresses given. */
+static void esk_gc_clear_bits(uint64_t *bits, const esk_block *b, const unsigned char *from, const unsigned char *to) {
+    size_t i = (size_t)(from - (const unsigned char *)b) >> 3, e = (size_t)(to - (const unsigned char *)b) >> 3;
+    if (i >= e) return;
+    if ((i >> 6) == (e >> 6)) {
+        bits[i >> 6] &= ~((~(uint64_t)0 << (i & 63u)) & (((uint64_t)1 << (e & 63u)) - 1u));
+        return;
+    }
+    bits[i >> 6] &= ~(~(uint64_t)0 << (i & 63u));
+    for (size_t w = (i >> 6) + 1; w < (e >> 6); ++w) bits[w] = 0;
+    if (e & 63u) bits[e >> 6] &= ~(((uint64_t)1 << (e & 63u)) - 1u);
+}
+
+static unsigned esk_gc_low_bit(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1u)) x >>= 1, n++;
+    return n;
+#endif
+}
+
+/* The first marked object at or after p and before end, or end. Marks are
+ * set at object starts only, and a dead object has none. */
+static unsigned char *esk_gc_next_marked(const esk_block *b, unsigned char *p, unsigned char *end) {
+    size_t i = (size_t)(p - (const unsigned char *)b) >> 3, e = (size_t)(end - (const unsigned char *)b) >> 3;
+    size_t w = i >> 6;
+    uint64_t bits = b->marks[w] & (~(uint64_t)0 << (i & 63u));
+    while (!bits) {
+        if (++w > ((e - 1) >> 6)) return end;
+        bits = b->marks[w];
+    }
+    i = (w << 6) + esk_gc_low_bit(bits);
+    return i >= e ? end : (unsigned char *)b + i * 8u;
+}
+
+/* Frees the unmarked objects of [p, end) in b (p an object's start); the
+ * bytes still live. It goes from mark to mark in the bitmap, so its cost
+ * is the survivors', not the dead's. A run of dead objects keeps only its
+ * first start bit (a conservative word must never find a dead object
+ * inside a free run), and has no marks. young: the survivors are listed
+ * for the next minor collection. */
+static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end, int young) {
     uint64_t *starts = esk_gc_starts(b);
     size_t live = 0;
     while (p < end) {
-        size_t n = esk_gc_bytes(p);
-        if (esk_gc_marked(b, p)) {
-            if (run) esk_gc_free_run(run, p);
-            run = NULL;
-            live += n;
-        } else if (!run) {
-            run = p;
-        } else {
-            size_t bit = (size_t)(p - (unsigned char *)b) >> 3;
-            starts[bit >> 6] &= ~((uint64_t)1 << (bit & 63u));
+        unsigned char *m = esk_gc_next_marked(b, p, end);
+        size_t n;
+        if (m > p) {
+            esk_gc_clear_bits(starts, b, p + 8, m);
+            esk_gc_free_run(p, m);
         }
-        p += n;
+        if (m >= end) break;
+        n = esk_gc_bytes(m);
+        live += n;
+        if (young) esk_gc_add_word(&esk_gc.fresh, &esk_gc.fresh_count, &esk_gc.fresh_room, (uintptr_t)m);
+        p = m + n;
     }
-    if (run) esk_gc_free_run(run, end);
     return live;
 }
 
@@ -709,7 +754,7 @@ static size_t esk_gc_sweep_all(esk_arena *a) {
     size_t live = 0;
     esk_gc.hole_count = esk_gc.hole_next = esk_gc.hole_keep = 0;
     for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
-        size_t l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b), ESK_BLOCK_DATA(b) + b->used);
+        size_t l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b), ESK_BLOCK_DATA(b) + b->used, 0);
         if (l == 0 && b != a->blocks) {
             size_t holes = esk_gc.hole_count;
             while (holes > 0 && esk_gc.holes[holes - 1].start >= ESK_BLOCK_DATA(b) &&
@@ -736,11 +781,11 @@ static size_t esk_gc_sweep_young(esk_arena *a) {
     esk_gc.hole_next = esk_gc.hole_keep = 0;
     for (size_t i = 0; i < esk_gc.young_holes; ++i) {  /* the tails: below, block by block */
         unsigned char *start = esk_gc.young[i].start;
-        live += esk_gc_sweep_range(esk_gc_block_of((uintptr_t)start), start, esk_gc.young[i].end);
+        live += esk_gc_sweep_range(esk_gc_block_of((uintptr_t)start), start, esk_gc.young[i].end, 1);
     }
     for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
         size_t holes = esk_gc.hole_count, l = 0;
-        if (b->used > b->swept) l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b) + b->swept, ESK_BLOCK_DATA(b) + b->used);
+        if (b->used > b->swept) l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b) + b->swept, ESK_BLOCK_DATA(b) + b->used, 1);
         if (l == 0 && b->swept == 0 && b != a->blocks) {  /* all young, all dead */
             esk_gc.hole_count = holes;
             *link = b->next;
@@ -755,17 +800,21 @@ static size_t esk_gc_sweep_young(esk_arena *a) {
     return live;
 }
 
-/* What the next minor collection retraces: the ranges young now, in blocks
- * still there; kept and added to if nothing was allocated in between. */
-static void esk_gc_keep_recent(size_t young_bytes) {
-    size_t k = 0;
+/* What the next minor collection retraces: the objects that survived
+ * young now (a minor sweep listed them; after a major, the young ranges
+ * still there are walked for them); kept and added to if nothing was
+ * allocated in between. */
+static void esk_gc_keep_recent(size_t young_bytes, int major) {
+    for (size_t i = 0; major && i < esk_gc.young_count; ++i) {
+        esk_block *b = esk_gc_block_of((uintptr_t)esk_gc.young[i].start);
+        if (!b) continue;  /* given back */
+        for (unsigned char *p = esk_gc.young[i].start; p < esk_gc.young[i].end; p += esk_gc_bytes(p))
+            if (esk_gc_marked(b, p)) esk_gc_add_word(&esk_gc.fresh, &esk_gc.fresh_count, &esk_gc.fresh_room, (uintptr_t)p);
+    }
     if (young_bytes > 0) esk_gc.recent_count = 0;
-    for (size_t i = 0; i < esk_gc.young_count; ++i)
-        esk_gc_add_range(&esk_gc.recent, &esk_gc.recent_count, &esk_gc.recent_room, esk_gc.young[i].start,
-                         esk_gc.young[i].end);
-    for (size_t i = 0; i < esk_gc.recent_count; ++i)
-        if (esk_gc_block_of((uintptr_t)esk_gc.recent[i].start)) esk_gc.recent[k++] = esk_gc.recent[i];
-    esk_gc.recent_count = k;
+    for (size_t i = 0; i < esk_gc.fresh_count; ++i)
+        esk_gc_add_word(&esk_gc.recent, &esk_gc.recent_count, &esk_gc.recent_room, esk_gc.fresh[i]);
+    esk_gc.fresh_count = 0;
     esk_gc.young_count = 0;
 }
 
@@ -830,7 +879,7 @@ static void esk_gc_run(int major) {
     esk_gc.minor = 0;
     esk_gc.log_count = 0;
     live = major ? esk_gc_sweep_all(a) : esk_gc_sweep_young(a);
-    esk_gc_keep_recent(young);
+    esk_gc_keep_recent(young, major);
     a->first = a->cur;  /* what the tail holds before it is old now */
     esk_gc_account(major, start, major ? before : young, live);
 }
