@@ -37,10 +37,10 @@
  *      Marking stops at a marked object, so a minor collection never traces
  *      the old ones; it adds as roots the write barrier's log (slots of old
  *      objects that got a young value, and old objects whose raw pointers
- *      changed), the marked objects of the ranges that were young at the
- *      last collection (an object initialised by plain stores right after
- *      it was allocated may have aged in between), and rescans old raw
- *      buffers the conservative scan meets (C writes those directly).
+ *      changed), the object allocated last before the last collection (code
+ *      fills a new object with plain stores after at most one more
+ *      allocation, which may have collected), and rescans old raw buffers
+ *      the conservative scan meets (C writes those directly).
  *   3. sweep: the blocks (major) or the young ranges (minor) are walked
  *      again; runs of unmarked objects become free runs, the long ones
  *      holes that allocation bumps into (the arena's cur and end point into
@@ -130,10 +130,9 @@ static struct {
     unsigned long stress_collections;
     esk_gc_hole *young;        /* holes allocation entered since the last collection, then (at one) the tails */
     size_t young_count, young_room, young_holes;
-    uintptr_t *recent;         /* what survived young at the last collection: retraced at the next minor */
-    size_t recent_count, recent_room;
-    uintptr_t *fresh;          /* the survivors this collection is finding */
-    size_t fresh_count, fresh_room;
+    unsigned char *last_big;   /* the newest big object (a block of its own) */
+    unsigned char *alloc_end;  /* cur when the allocation in progress came to the slow path */
+    uintptr_t retrace[2];      /* allocated last before the last collection: retraced at the next minor */
     uintptr_t *log;            /* the write barrier's log: slots, and objects | 1 */
     size_t log_count, log_room;
     int minor;                 /* a minor collection is marking */
@@ -373,30 +372,40 @@ static void esk_gc_mark(esk_val v) {
     esk_gc_mark_object(b, (unsigned char *)p);
 }
 
-/* A word that may point into an object, anywhere inside it. */
-static void esk_gc_mark_word(uintptr_t w) {
+/* The object a word points into, anywhere inside it; NULL if none (or a
+ * free run). */
+static unsigned char *esk_gc_object_at(uintptr_t w, esk_block **block) {
     esk_block *b = esk_gc_block_of(w);
     const uint64_t *starts;
     size_t bit, k;
     uint64_t bits;
     unsigned char *obj;
-    if (!b) return;
-    if (w < (uintptr_t)ESK_BLOCK_DATA(b) || w >= (uintptr_t)ESK_BLOCK_DATA(b) + esk_gc_used(b)) return;
+    if (!b) return NULL;
+    if (w < (uintptr_t)ESK_BLOCK_DATA(b) || w >= (uintptr_t)ESK_BLOCK_DATA(b) + esk_gc_used(b)) return NULL;
     starts = esk_gc_starts(b);
     bit = (size_t)(w - (uintptr_t)b) >> 3;
     k = bit >> 6;
     bits = starts[k] & (~(uint64_t)0 >> (63u - (bit & 63u)));
     while (!bits) {
-        if (k == 0) return;
+        if (k == 0) return NULL;
         bits = starts[--k];
     }
     obj = (unsigned char *)b + ((k << 6) + esk_gc_top_bit(bits)) * 8u;
-    if (w >= (uintptr_t)obj + esk_gc_bytes(obj) || esk_gc_is_free(obj)) return;
+    if (w >= (uintptr_t)obj + esk_gc_bytes(obj) || esk_gc_is_free(obj)) return NULL;
+    *block = b;
+    return obj;
+}
+
+/* A word that may point into an object, anywhere inside it. */
+static void esk_gc_mark_word(uintptr_t w) {
+    esk_block *b;
+    unsigned char *obj = esk_gc_object_at(w, &b);
+    if (!obj) return;
     if (!esk_gc_set_mark(b, obj)) {
         /* An old raw buffer (the reader's stacks and tables, scratch space
          * of the runtime) is written by C without the barrier: a minor
          * collection rescans those it meets. */
-        if (esk_gc.minor && ((const esk_header *)obj)->type == ESK_T_RAW && esk_gc_is_header(obj)) {
+        if (esk_gc.minor && esk_gc_is_header(obj) && ((const esk_header *)obj)->type == ESK_T_RAW) {
             if (esk_gc.raw_count == esk_gc.raw_room)
                 esk_gc.raws = esk_gc_grow(esk_gc.raws, &esk_gc.raw_room, sizeof *esk_gc.raws);
             esk_gc.raws[esk_gc.raw_count++] = (uintptr_t)obj;
@@ -574,22 +583,22 @@ static esk_val esk_gc_value_at(unsigned char *obj) {
     return esk_gc_is_header(obj) ? ESK_FROM_HEAP(obj) : ESK_FROM_PAIR(obj);
 }
 
-/* Minor collection: the log's places, and every marked object of what was
- * young at the last collection (stores that initialise an object right
- * after it was allocated skip the barrier; one collection between the two
- * is covered here). */
+/* Minor collection: the log's places, and the objects allocated last
+ * before the last collection. The runtime and the emitted C fill a new
+ * object with plain stores after at most one more allocation (a list built
+ * front to back: the new pair, then the old tail's cdr); that allocation
+ * may have collected and made the object old. Stores after two or more
+ * allocations go through the barrier. */
 static void esk_gc_mark_remembered(void) {
     for (size_t i = 0; i < esk_gc.log_count; ++i) {
         uintptr_t e = esk_gc.log[i];
         if (e & 1u) esk_gc_trace(esk_gc_value_at((unsigned char *)(e & ~(uintptr_t)1u)));
         else esk_gc_mark(*(esk_val *)e);
     }
-    for (size_t i = 0; i < esk_gc.recent_count; ++i) {
-        unsigned char *p = (unsigned char *)esk_gc.recent[i];
-        esk_block *b = esk_gc_block_of((uintptr_t)p);
-        /* still marked: still that object (a major may have freed it since) */
-        if (b && p < ESK_BLOCK_DATA(b) + esk_gc_used(b) && esk_gc_marked(b, p) && !esk_gc_is_free(p))
-            esk_gc_trace(esk_gc_value_at(p));
+    for (size_t i = 0; i < 2; ++i) {
+        unsigned char *p = (unsigned char *)esk_gc.retrace[i];
+        esk_block *b = p ? esk_gc_block_of((uintptr_t)p) : NULL;
+        if (b && esk_gc_marked(b, p)) esk_gc_trace(esk_gc_value_at(p));
     }
     esk_gc_drain();
 }
@@ -628,11 +637,6 @@ static void esk_gc_add_hole(unsigned char *start, unsigned char *end) {
 static void esk_gc_free_run(unsigned char *start, unsigned char *end) {
     esk_alloc_fill(start, (size_t)(end - start));
     if ((size_t)(end - start) >= ESK_GC_MIN_HOLE) esk_gc_add_hole(start, end);
-}
-
-static void esk_gc_add_word(uintptr_t **list, size_t *count, size_t *room, uintptr_t w) {
-    if (*count == *room) *list = esk_gc_grow(*list, room, sizeof **list);
-    (*list)[(*count)++] = w;
 }
 
 /* Clears bits [from, to) of a block's bitmap, addresses given. */
@@ -676,9 +680,8 @@ static unsigned char *esk_gc_next_marked(const esk_block *b, unsigned char *p, u
  * bytes still live. It goes from mark to mark in the bitmap, so its cost
  * is the survivors', not the dead's. A run of dead objects keeps only its
  * first start bit (a conservative word must never find a dead object
- * inside a free run), and has no marks. young: the survivors are listed
- * for the next minor collection. */
-static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end, int young) {
+ * inside a free run), and has no marks. */
+static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *end) {
     uint64_t *starts = esk_gc_starts(b);
     size_t live = 0;
     while (p < end) {
@@ -691,7 +694,6 @@ static size_t esk_gc_sweep_range(esk_block *b, unsigned char *p, unsigned char *
         if (m >= end) break;
         n = esk_gc_bytes(m);
         live += n;
-        if (young) esk_gc_add_word(&esk_gc.fresh, &esk_gc.fresh_count, &esk_gc.fresh_room, (uintptr_t)m);
         p = m + n;
     }
     return live;
@@ -754,7 +756,7 @@ static size_t esk_gc_sweep_all(esk_arena *a) {
     size_t live = 0;
     esk_gc.hole_count = esk_gc.hole_next = esk_gc.hole_keep = 0;
     for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
-        size_t l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b), ESK_BLOCK_DATA(b) + b->used, 0);
+        size_t l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b), ESK_BLOCK_DATA(b) + b->used);
         if (l == 0 && b != a->blocks) {
             size_t holes = esk_gc.hole_count;
             while (holes > 0 && esk_gc.holes[holes - 1].start >= ESK_BLOCK_DATA(b) &&
@@ -781,11 +783,11 @@ static size_t esk_gc_sweep_young(esk_arena *a) {
     esk_gc.hole_next = esk_gc.hole_keep = 0;
     for (size_t i = 0; i < esk_gc.young_holes; ++i) {  /* the tails: below, block by block */
         unsigned char *start = esk_gc.young[i].start;
-        live += esk_gc_sweep_range(esk_gc_block_of((uintptr_t)start), start, esk_gc.young[i].end, 1);
+        live += esk_gc_sweep_range(esk_gc_block_of((uintptr_t)start), start, esk_gc.young[i].end);
     }
     for (esk_block **link = &a->blocks, *b; (b = *link) != NULL;) {
         size_t holes = esk_gc.hole_count, l = 0;
-        if (b->used > b->swept) l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b) + b->swept, ESK_BLOCK_DATA(b) + b->used, 1);
+        if (b->used > b->swept) l = esk_gc_sweep_range(b, ESK_BLOCK_DATA(b) + b->swept, ESK_BLOCK_DATA(b) + b->used);
         if (l == 0 && b->swept == 0 && b != a->blocks) {  /* all young, all dead */
             esk_gc.hole_count = holes;
             *link = b->next;
@@ -800,21 +802,16 @@ static size_t esk_gc_sweep_young(esk_arena *a) {
     return live;
 }
 
-/* What the next minor collection retraces: the objects that survived
- * young now (a minor sweep listed them; after a major, the young ranges
- * still there are walked for them); kept and added to if nothing was
- * allocated in between. */
-static void esk_gc_keep_recent(size_t young_bytes, int major) {
-    for (size_t i = 0; major && i < esk_gc.young_count; ++i) {
-        esk_block *b = esk_gc_block_of((uintptr_t)esk_gc.young[i].start);
-        if (!b) continue;  /* given back */
-        for (unsigned char *p = esk_gc.young[i].start; p < esk_gc.young[i].end; p += esk_gc_bytes(p))
-            if (esk_gc_marked(b, p)) esk_gc_add_word(&esk_gc.fresh, &esk_gc.fresh_count, &esk_gc.fresh_room, (uintptr_t)p);
-    }
-    if (young_bytes > 0) esk_gc.recent_count = 0;
-    for (size_t i = 0; i < esk_gc.fresh_count; ++i)
-        esk_gc_add_word(&esk_gc.recent, &esk_gc.recent_count, &esk_gc.recent_room, esk_gc.fresh[i]);
-    esk_gc.fresh_count = 0;
+/* What the next minor collection retraces (esk_gc_mark_remembered): the
+ * object that ended at last_end, the allocation pointer when this
+ * collection began, and the newest big object, if they are marked. */
+static void esk_gc_keep_last(uintptr_t last_end) {
+    esk_block *b;
+    unsigned char *p = last_end ? esk_gc_object_at(last_end - 1, &b) : NULL;
+    esk_gc.retrace[0] = p && esk_gc_marked(b, p) ? (uintptr_t)p : 0;
+    p = esk_gc.last_big;
+    b = p ? esk_gc_block_of((uintptr_t)p) : NULL;
+    esk_gc.retrace[1] = b && esk_gc_marked(b, p) ? (uintptr_t)p : 0;
     esk_gc.young_count = 0;
 }
 
@@ -857,10 +854,12 @@ static void esk_gc_run(int major) {
     esk_arena *a = esk_gc.root;
     double start;
     size_t young, live, before = 0;
+    uintptr_t last_end;
     if (!a || esk_gc_inhibit || !esk_gc.stack_top) return;  /* no stack bound: roots unknown */
     esk_gc_configure();
     esk_gc_report = esk_gc_print_report;
     start = esk_gc_now_ms();
+    last_end = (uintptr_t)(esk_gc.alloc_end ? esk_gc.alloc_end : a->cur);
     esk_gc_seal(a);
     young = esk_gc_young_ranges(a);
     if (major) {
@@ -879,7 +878,7 @@ static void esk_gc_run(int major) {
     esk_gc.minor = 0;
     esk_gc.log_count = 0;
     live = major ? esk_gc_sweep_all(a) : esk_gc_sweep_young(a);
-    esk_gc_keep_recent(young, major);
+    esk_gc_keep_last(last_end);
     a->first = a->cur;  /* what the tail holds before it is old now */
     esk_gc_account(major, start, major ? before : young, live);
 }
@@ -977,6 +976,7 @@ static void *esk_gc_alloc(esk_arena *a, size_t bytes, int collected) {
         size_t heap = esk_gc.heap_bytes;
         p = esk_alloc_slow_blocks(a, bytes);
         esk_gc.since += esk_gc.heap_bytes - heap;
+        if ((unsigned char *)p != a->cur - bytes) esk_gc.last_big = p;  /* a block of its own, behind */
     }
     return p;
 }
@@ -990,7 +990,12 @@ void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
     int collected = 0;
     esk_gc.root = a;
     esk_gc_configure();
-    if (!esk_gc.stress) return esk_gc_alloc(a, bytes, 0);
+    esk_gc.alloc_end = a->cur;  /* where the previous allocation ended (before a hole's rest is filled) */
+    if (!esk_gc.stress) {
+        p = esk_gc_alloc(a, bytes, 0);
+        esk_gc.alloc_end = NULL;
+        return p;
+    }
     if (esk_gc.stress_end) a->end = esk_gc.stress_end;
     esk_gc.stress_end = NULL;
     if (!esk_gc_inhibit && esk_gc_enabled && ++esk_gc.stress_count >= esk_gc.stress) {
@@ -999,6 +1004,7 @@ void *esk_gc_alloc_slow(esk_arena *a, size_t bytes) {
         collected = a->blocks != NULL;
     }
     p = esk_gc_alloc(a, bytes, collected);
+    esk_gc.alloc_end = NULL;
     esk_gc.stress_end = a->end;
     a->end = a->cur;
     return p;
@@ -1014,7 +1020,9 @@ void esk_gc_free_all(void) {
     esk_gc.heap_bytes = 0;
     esk_gc.in_hole = 0;
     esk_gc.hole_count = esk_gc.hole_next = esk_gc.hole_keep = 0;
-    esk_gc.young_count = esk_gc.recent_count = esk_gc.log_count = 0;
+    esk_gc.young_count = esk_gc.log_count = 0;
+    esk_gc.retrace[0] = esk_gc.retrace[1] = 0;
+    esk_gc.last_big = NULL;
 }
 
 #undef ESK_GC_CHUNK_SHIFT
