@@ -353,6 +353,7 @@ struct esk_block {
     size_t size;      /* bytes, header included: a multiple of 64 KiB */
     size_t used;      /* bytes handed out; the newest block's is its arena's cur */
     uint64_t *marks;  /* root region: the collector's bitmaps (esk_gc.c); NULL elsewhere */
+    size_t swept;     /* root region: bytes the last collection swept; [swept, used) is young */
 };
 #define ESK_BLOCK_DATA(b) ((unsigned char *)(b) + sizeof(esk_block))
 typedef struct esk_arena {
@@ -411,20 +412,27 @@ ESK_INLINE void *esk_alloc_raw(size_t bytes) { return esk_alloc_buffer_in(esk_cu
 ESK_INLINE void *esk_alloc_bytes(size_t bytes) { return esk_alloc_buffer_in(esk_cur_arena, bytes, ESK_T_BYTES); }
 
 /* ---- the collector of the root region (esk_gc.c; absent with --no-gc) ----
- * Mark-sweep in place: precise for objects, conservative for the C stack,
- * the registers and the memory of every other live arena. Runs inside an
- * allocation of the root region once it has grown by ESHKOL_GC_GROWTH times
- * the data live after the last collection; never moves an object. */
+ * Mark-sweep in place, generational by sticky mark bits: precise for
+ * objects, conservative for the C stack, the registers and the memory of
+ * every other live arena. A minor collection runs inside an allocation of
+ * the root region every ESHKOL_GC_NURSERY MB and collects only what was
+ * allocated since the last one; a major one once the old data has grown by
+ * ESHKOL_GC_GROWTH times what the last major left. Never moves an object. */
 typedef struct esk_gc_stats {
     size_t collections, reclaimed_bytes, live_bytes, heap_bytes;
     double total_pause_ms, max_pause_ms;
+    size_t minor_collections, major_collections;
+    double minor_total_ms, minor_max_ms, major_total_ms, major_max_ms;
 } esk_gc_stats;
 extern int esk_gc_enabled;                        /* 0: never collect (--no-gc, esk_gc_disable) */
 extern unsigned esk_gc_inhibit;                   /* > 0: not now (promotion in progress) */
 void esk_gc_add_roots(esk_val *const *slots, size_t n);  /* a program's globals and constants */
 void esk_gc_add_root_range(void *start, size_t bytes);   /* memory scanned conservatively */
 void esk_gc_stack_top(void *top);                 /* the oldest frame that may hold values */
-void esk_gc_collect(void);                        /* a full collection now */
+void esk_gc_collect(void);                        /* a full (major) collection now */
+void esk_gc_collect_minor(void);                  /* a minor collection now: what was allocated since the last one */
+void esk_gc_write(const void *container, esk_val *slot, esk_val v);  /* the barrier's slow path (esk_store_slow) */
+void esk_gc_write_object(const void *object);     /* object's raw pointers changed: retrace it at the next minor */
 esk_gc_stats esk_gc_statistics(void);             /* what the memory report prints */
 void *esk_gc_alloc_slow(esk_arena *root, size_t bytes); /* esk_alloc_slow of the root region */
 void esk_gc_note_block(esk_block *b, int added);  /* a root-region block came or went */
@@ -444,8 +452,14 @@ void esk_store_slow(const void *container, esk_val *slot, esk_val v);
 ESK_INLINE void esk_store_check(const void *container, esk_val *slot, esk_val v) {
     /* A container among the newest objects of the current region -- the
      * youngest there is -- cannot hold anything younger: nothing to do
-     * for the stores that build fresh structures. */
+     * for the stores that build fresh structures. With the collector it is
+     * also its write barrier: outside regions, a pointer stored into an
+     * old root-region object is logged (esk_gc_write). */
+#ifdef ESK_NO_GC
     if (ESK_UNLIKELY(esk_region_depth > 1) && (v & 3u) == 1u &&
+#else
+    if ((v & 3u) == 1u &&
+#endif
         !((const unsigned char *)container >= esk_cur_arena->first && (const unsigned char *)container < esk_cur_arena->cur))
         esk_store_slow(container, slot, v);
 }
@@ -454,6 +468,27 @@ ESK_INLINE void esk_store_check(const void *container, esk_val *slot, esk_val v)
         esk_val esk_store_v_ = (v);                                         \
         *(slot) = esk_store_v_;                                             \
         esk_store_check((container), (slot), esk_store_v_);                 \
+    } while (0)
+
+/* The collector's write barrier alone, for the runtime's own stores that
+ * the region store check has never seen (building a fresh list, swapping a
+ * parameter's value): an old container gets a young value logged. A
+ * container among the current arena's newest objects is young or not in
+ * the root region at all. */
+ESK_INLINE void esk_gc_store_check(const void *container, esk_val *slot, esk_val v) {
+#ifndef ESK_NO_GC
+    if ((v & 3u) == 1u &&
+        !((const unsigned char *)container >= esk_cur_arena->first && (const unsigned char *)container < esk_cur_arena->cur))
+        esk_gc_write(container, slot, v);
+#else
+    (void)container, (void)slot, (void)v;
+#endif
+}
+#define ESK_GC_STORE(container, slot, v)                                    \
+    do {                                                                    \
+        esk_val esk_store_v_ = (v);                                         \
+        *(slot) = esk_store_v_;                                             \
+        esk_gc_store_check((container), (slot), esk_store_v_);              \
     } while (0)
 
 /* Regions (with-region): enter, leave with the result promoted into the

@@ -163,6 +163,7 @@ static esk_block *esk_alloc_block(size_t size, esk_arena *a) {
     b->next = NULL;
     b->used = 0;
     b->marks = NULL;
+    b->swept = 0;
     esk_alloc_map_block(b, a);
 #ifndef ESK_NO_GC
     if (a == &esk_alloc_root.arena) esk_gc_note_block(b, 1);
@@ -649,8 +650,13 @@ static void esk_region_remember(esk_region *r, esk_val *slot, uint32_t depth) {
 }
 
 void esk_store_slow(const void *container, esk_val *slot, esk_val v) {
-    esk_arena *va = esk_arena_of_val(v), *ca;
+    esk_arena *va, *ca;
     uint32_t depth;
+#ifndef ESK_NO_GC
+    esk_gc_write(container, slot, v);
+    if (esk_region_depth <= 1) return;  /* the rest is for regions */
+#endif
+    va = esk_arena_of_val(v);
     if (!va && ESK_IS_SHARED(v)) return;  /* a shared cell lives outside arenas, not on the stack */
     if (!va) {
         if (container && esk_arena_of(container)) {
@@ -739,6 +745,9 @@ esk_val esk_region_leave(esk_region *r, esk_val result) {
         if (!e->slot) continue;
         *e->slot = esk_prom_forward(&pm, *e->slot);
         esk_prom_drain(&pm);
+#ifndef ESK_NO_GC
+        esk_gc_write(NULL, e->slot, *e->slot);  /* an old root object may now hold the young copy */
+#endif
         if (parent->arena.depth > e->depth && parent != &esk_alloc_root) {
             esk_arena *a = esk_arena_of_val(*e->slot);
             if (a == &parent->arena) esk_region_remember(parent, e->slot, e->depth);

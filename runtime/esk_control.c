@@ -432,9 +432,10 @@ esk_val esk_make_parameter(int loc, esk_val value, esk_val converter) {
     esk_val p = esk_make_closure(esk_ctl_param_code, 0, 0, "parameter", 2);
     if (converter == ESK_DEFAULT) converter = ESK_FALSE;
     if (converter != ESK_FALSE) value = esk_call1(loc, converter, value);
-    ESK_CLOSURE(p)->slots[0] = value;
+    /* the converter ran since p was made: p may be old by now */
+    ESK_GC_STORE(ESK_CLOSURE(p), &ESK_CLOSURE(p)->slots[0], value);
     if (esk_shared_note_hook && ESK_IS_SHARED(value)) esk_shared_note_hook(p, value);  /* the parameter holds it */
-    ESK_CLOSURE(p)->slots[1] = converter;
+    ESK_GC_STORE(ESK_CLOSURE(p), &ESK_CLOSURE(p)->slots[1], converter);
     return p;
 }
 
@@ -447,8 +448,8 @@ static esk_val esk_ctl_param_swap(esk_val self, int argc, esk_val *argv) {
     for (; ESK_IS_PAIR(params); params = ESK_CDR(params), cells = ESK_CDR(cells)) {
         esk_closure *p = ESK_CLOSURE(ESK_CAR(params));
         esk_val old = p->slots[0];
-        p->slots[0] = ESK_CAR(cells);
-        ESK_CAR(cells) = old;
+        ESK_GC_STORE(p, &p->slots[0], ESK_CAR(cells));
+        ESK_GC_STORE(ESK_PAIR(cells), &ESK_CAR(cells), old);
     }
     return ESK_UNSPECIFIED;
 }
@@ -464,7 +465,7 @@ esk_val esk_parameterize(int loc, esk_val params, esk_val values, esk_val thunk)
         cell = esk_cons(value, ESK_NIL);
         if (esk_shared_note_hook && ESK_IS_SHARED(value)) esk_shared_note_hook(cell, value);
         if (tail == ESK_NIL) cells = cell;
-        else ESK_CDR(tail) = cell;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), cell);  /* the converter ran since tail was made */
         tail = cell;
     }
     swap = esk_make_closure(esk_ctl_param_swap, 0, 0, "parameterize", 2);

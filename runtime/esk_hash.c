@@ -40,6 +40,9 @@ static void esk_hash_set_block(esk_hash_table *t, unsigned char *block, size_t c
     t->slots = (esk_hash_slot *)block;
     t->hashes = (uint32_t *)(block + capacity * sizeof(esk_hash_slot));
     t->capacity = capacity;
+#ifndef ESK_NO_GC
+    esk_gc_write_object(t);  /* an old table's new block is young: the barrier */
+#endif
 }
 
 /* Gives t empty storage of capacity slots (a power of two). */

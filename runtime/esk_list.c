@@ -118,7 +118,7 @@ static esk_val esk_list_copy_spine(esk_val list, esk_val *last) {
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) {
         esk_val cell = esk_cons(ESK_CAR(list), ESK_NIL);
         if (tail == ESK_NIL) head = cell;
-        else ESK_CDR(tail) = cell;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), cell);
         tail = cell;
     }
     *last = tail;
@@ -135,11 +135,11 @@ esk_val esk_append(int loc, int argc, esk_val *argv) {
         copy = esk_list_copy_spine(argv[i], &last);
         if (copy == ESK_NIL) continue;
         if (tail == ESK_NIL) result = copy;
-        else ESK_CDR(tail) = copy;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), copy);  /* tail may be old: a whole copy came between */
         tail = last;
     }
     if (tail == ESK_NIL) return argv[argc - 1];
-    ESK_CDR(tail) = argv[argc - 1];
+    ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), argv[argc - 1]);
     return result;
 }
 
@@ -157,11 +157,11 @@ esk_val esk_list_copy(int loc, esk_val list) {
     for (; ESK_IS_PAIR(list); list = ESK_CDR(list)) {
         esk_val cell = esk_cons(ESK_CAR(list), ESK_NIL);
         if (tail == ESK_NIL) head = cell;
-        else ESK_CDR(tail) = cell;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), cell);
         tail = cell;
     }
     if (tail == ESK_NIL) return list; /* not a pair: itself */
-    ESK_CDR(tail) = list;             /* an improper tail is kept */
+    ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), list);  /* an improper tail is kept */
     return head;
 }
 

@@ -190,7 +190,8 @@ static esk_val esk_rd_list(esk_rd *rd, int32_t closer) {
         }
         if (v == ESK_RD_DOT) {
             if (head == ESK_NIL) esk_rd_fail(rd, "'.' at the start of a list", ESK_UNSPECIFIED);
-            ESK_CDR(tail) = esk_rd_required(rd, "'.' in a list");
+            esk_val rest = esk_rd_required(rd, "'.' in a list");
+            ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), rest);  /* (tail may be old by now: the barrier) */
             c = esk_rd_token_start(rd);
             if (c < 0) esk_rd_fail(rd, "unexpected end of input in a list", ESK_UNSPECIFIED);
             if (esk_rd_item(rd, c) != ESK_RD_CLOSE) esk_rd_fail(rd, "more than one datum after '.' in a list", ESK_UNSPECIFIED);
@@ -199,7 +200,7 @@ static esk_val esk_rd_list(esk_rd *rd, int32_t closer) {
         }
         pair = esk_cons(v, ESK_NIL);
         if (head == ESK_NIL) head = pair;
-        else ESK_CDR(tail) = pair;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), pair);
         tail = pair;
     }
 }
@@ -478,7 +479,7 @@ static void esk_rd_patch(esk_val root, esk_val placeholder, esk_val value) {
         for (i = 0; i < n; ++i) {
             esk_val x = slots[i];
             if (x == placeholder) {
-                slots[i] = value;
+                ESK_GC_STORE(ESK_IS_PAIR(v) ? (const void *)ESK_PAIR(v) : (const void *)ESK_VECTOR(v), &slots[i], value);
             } else if ((ESK_IS_PAIR(x) || ESK_HAS_TYPE(x, ESK_T_VECTOR)) && esk_rd_seen_add(&seen, x)) {
                 if (depth == room) {
                     esk_val *bigger = esk_alloc_raw(room * 2 * sizeof(esk_val));

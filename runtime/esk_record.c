@@ -57,7 +57,8 @@ static esk_val esk_rec_promise(esk_val done, esk_val value) {
     esk_promise *p = esk_alloc_obj(ESK_T_PROMISE, 0, sizeof(esk_promise));
     p->h.type = ESK_T_PROMISE;
     p->h.size = 0;
-    p->state = esk_cons(done, value);
+    esk_val state = esk_cons(done, value);
+    ESK_GC_STORE(p, &p->state, state);  /* p may have aged in the cons */
     return ESK_FROM_HEAP(p);
 }
 

@@ -29,6 +29,9 @@ static void esk_str_widen(esk_string *s) {
     for (size_t i = 0; i < s->length; ++i) wide[i] = narrow[i];
     s->data = wide;
     s->width = 4;
+#ifndef ESK_NO_GC
+    esk_gc_write_object(s);  /* an old string's new buffer is young: the barrier */
+#endif
 }
 
 static void esk_str_put(esk_string *s, size_t i, uint32_t c) {

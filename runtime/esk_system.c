@@ -39,7 +39,7 @@ esk_val esk_get_environment_variables(int loc) {
         if (!eq) continue;
         cell = esk_cons(esk_cons(esk_string_from_utf8(*entry, (size_t)(eq - *entry)), esk_sys_string(eq + 1)), ESK_NIL);
         if (tail == ESK_NIL) list = cell;
-        else ESK_CDR(tail) = cell;
+        else ESK_GC_STORE(ESK_PAIR(tail), &ESK_CDR(tail), cell);
         tail = cell;
     }
     return list;

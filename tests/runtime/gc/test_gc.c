@@ -24,6 +24,7 @@
 #endif
 
 static int failures, checks;
+static size_t churn_scale = 1;  /* under ESHKOL_GC_STRESS: less churn, the collections come anyway */
 
 #define CHECK(cond)                                                                  \
     do {                                                                             \
@@ -36,7 +37,8 @@ static int failures, checks;
 
 /* The program's globals, as eshkolc registers its own. */
 static esk_val kept_cycle, kept_list, kept_tree;
-static esk_val *const globals[] = {&kept_cycle, &kept_list, &kept_tree};
+static esk_val old_vector, old_pair, old_table;
+static esk_val *const globals[] = {&kept_cycle, &kept_list, &kept_tree, &old_vector, &old_pair, &old_table};
 
 /* Garbage: n pairs nobody keeps. */
 static NOINLINE void churn(size_t n) {
@@ -234,7 +236,99 @@ static void test_bounded_heap(void) {
     kept_list = ESK_NIL;
 }
 
+/* ---- generations -------------------------------------------------------------------
+ * Objects that survived a collection are old (marked); a minor collection
+ * does not trace them, so a young object an old one points to lives only
+ * by the write barrier. The old containers are made old, then aged by one
+ * more collection: the collector also retraces what was young at the last
+ * collection, and the test must not pass by that alone. */
+static NOINLINE void make_old_containers(void) {
+    old_vector = esk_make_vector(0, ESK_FIX(8), ESK_FALSE);
+    old_pair = esk_cons(ESK_NIL, ESK_NIL);
+    old_table = esk_make_hash_table(0, ESK_DEFAULT, ESK_DEFAULT);
+    esk_hash_table_set_x(0, old_table, ESK_FIX(-1), ESK_FIX(-1));
+}
+
+/* The young objects, reachable only through the old containers once this
+ * returns. */
+static NOINLINE void store_young(void) {
+    esk_vector_set_x(0, old_vector, ESK_FIX(3), make_list(1000));
+    esk_vector_set_x(0, old_vector, ESK_FIX(5), make_ring(300));  /* a young cycle */
+    esk_set_car(0, old_pair, make_list(500));
+    esk_set_cdr(0, old_pair, make_list(600));
+    /* enough keys to grow the table: its new block is young too */
+    for (intptr_t k = 0; k < 200; ++k) esk_hash_table_set_x(0, old_table, ESK_FIX(k), make_list(k % 50 + 1));
+}
+
+static NOINLINE int ring_ok(esk_val ring, intptr_t n) {
+    esk_val p = ring;
+    for (intptr_t i = 0; i < n; ++i, p = ESK_CDR(p))
+        if (!ESK_IS_PAIR(p) || ESK_CAR(p) != ESK_FIX(i)) return 0;
+    return p == ring;
+}
+
+static NOINLINE int table_ok(void) {
+    for (intptr_t k = 0; k < 200; ++k)
+        if (!is_iota(esk_hash_table_ref_default(0, old_table, ESK_FIX(k), ESK_FALSE), k % 50 + 1)) return 0;
+    return esk_hash_table_ref_default(0, old_table, ESK_FIX(-1), ESK_FALSE) == ESK_FIX(-1);
+}
+
+static void test_old_to_young(void) {
+    esk_gc_stats before;
+    make_old_containers();
+    esk_gc_collect();
+    churn(1000);
+    esk_gc_collect_minor();
+    before = esk_gc_statistics();
+    store_young();
+    esk_gc_collect_minor();
+    churn(50000);
+    esk_gc_collect_minor();
+    churn(2000000 / churn_scale);  /* 32 MB of pairs: minor collections by the nursery's budget */
+    esk_gc_collect_minor();
+    CHECK(esk_gc_statistics().minor_collections >= before.minor_collections + 3);
+    CHECK(esk_gc_statistics().major_collections >= before.major_collections + (churn_scale > 1));
+    CHECK(is_iota(ESK_VECTOR(old_vector)->items[3], 1000));
+    CHECK(ring_ok(ESK_VECTOR(old_vector)->items[5], 300));
+    CHECK(is_iota(ESK_CAR(old_pair), 500));
+    CHECK(is_iota(ESK_CDR(old_pair), 600));
+    CHECK(table_ok());
+    esk_gc_collect();  /* a major sees the same */
+    CHECK(is_iota(ESK_VECTOR(old_vector)->items[3], 1000) && table_ok());
+    old_vector = old_pair = old_table = ESK_NIL;
+}
+
+/* A minor collection frees young garbage, cycles included, and leaves the
+ * old data alone. */
+static void test_minor_frees(void) {
+    esk_gc_stats before, after;
+    kept_list = make_list(20000);
+    esk_gc_collect();
+    before = esk_gc_statistics();
+    drop_rings(200, 1000);  /* 200,000 young pairs in cycles: 3.2 MB */
+    esk_gc_collect_minor();
+    after = esk_gc_statistics();
+    CHECK(after.minor_collections == before.minor_collections + 1);
+    CHECK(after.reclaimed_bytes - before.reclaimed_bytes >= (size_t)3 << 20);
+    CHECK(after.live_bytes < before.live_bytes + ((size_t)1 << 20));
+    churn(100000);
+    CHECK(is_iota(kept_list, 20000));
+    kept_list = ESK_NIL;
+}
+
+/* ESHKOL_GC_STRESS set: the tests of generations, with a collection every
+ * few allocations (every 16th major). */
+static NOINLINE int run_stressed(void) {
+    esk_gc_add_roots(globals, sizeof globals / sizeof *globals);
+    churn_scale = 100;
+    test_old_to_young();
+    test_old_to_young();
+    printf("runtime-gc (stress): %d checks, %d failed\n", checks, failures);
+    return failures ? 1 : 0;
+}
+
 static NOINLINE int run(void) {
+    if (getenv("ESHKOL_GC_STRESS")) return run_stressed();
     esk_gc_add_roots(globals, sizeof globals / sizeof *globals);
     test_cycles();
     test_long_list();
@@ -242,6 +336,8 @@ static NOINLINE int run(void) {
     test_region_roots();
     test_shared_payload();
     test_registers();
+    test_old_to_young();
+    test_minor_frees();
     test_bounded_heap();
     printf("runtime-gc: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
