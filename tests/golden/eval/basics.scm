@@ -1,3 +1,4 @@
+;;; gcstress: 1000 a million interpreted loop iterations: a collection at every allocation takes minutes (it passes at 1, in 131 s)
 ;; eval (R7RS 6.12): the datum is interpreted with the standard bindings;
 ;; interpreted procedures and compiled ones call each other freely.
 (import (scheme base) (scheme write) (scheme eval))
