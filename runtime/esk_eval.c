@@ -27,16 +27,17 @@ enum {
     ESK_EV_QUOTE, ESK_EV_QUASIQUOTE, ESK_EV_UNQUOTE, ESK_EV_UNQUOTE_SPLICING, ESK_EV_IF, ESK_EV_DEFINE,
     ESK_EV_SET, ESK_EV_LAMBDA, ESK_EV_BEGIN, ESK_EV_LET, ESK_EV_LET_STAR, ESK_EV_LETREC, ESK_EV_LETREC_STAR,
     ESK_EV_COND, ESK_EV_CASE, ESK_EV_AND, ESK_EV_OR, ESK_EV_WHEN, ESK_EV_UNLESS, ESK_EV_DO, ESK_EV_ELSE,
-    ESK_EV_ARROW, ESK_EV_DELAY_FORCE, ESK_EV_FORMS
+    ESK_EV_ARROW, ESK_EV_DELAY_FORCE, ESK_EV_DELAY, ESK_EV_GUARD, ESK_EV_PARAMETERIZE, ESK_EV_LET_VALUES,
+    ESK_EV_LET_STAR_VALUES, ESK_EV_DEFINE_VALUES, ESK_EV_CASE_LAMBDA, ESK_EV_DEFINE_RECORD_TYPE, ESK_EV_FORMS
 };
 static const char *const esk_ev_names[] = {
     "quote", "quasiquote", "unquote", "unquote-splicing", "if", "define", "set!", "lambda", "begin", "let",
     "let*", "letrec", "letrec*", "cond", "case", "and", "or", "when", "unless", "do", "else", "=>", "delay-force",
+    "delay", "guard", "parameterize", "let-values", "let*-values", "define-values", "case-lambda", "define-record-type",
 };
 /* Written in compiled code, not yet here: a clear error names them. */
 static const char *const esk_ev_unsupported[] = {
-    "define-syntax", "let-syntax", "letrec-syntax", "syntax-rules", "define-record-type", "define-values",
-    "let-values", "let*-values", "case-lambda", "parameterize", "guard", "delay", "include", "import",
+    "define-syntax", "let-syntax", "letrec-syntax", "syntax-rules", "include", "include-ci", "import",
     "cond-expand", "with-region", "define-library", NULL,
 };
 static esk_val esk_ev_kw[ESK_EV_FORMS];
@@ -269,6 +270,204 @@ static esk_val esk_ev_qq(esk_val t, int depth, esk_val env, esk_val genv) {
     return t;
 }
 
+/* ---- the forms built on run-time procedures ------------------------------------ */
+/* A closure over C code with the given slots. */
+static esk_val esk_ev_native(esk_code code, int arity, int variadic, const char *name, int n, const esk_val *slots) {
+    esk_val k = esk_make_closure(code, arity, variadic, name, n);
+    int i;
+    for (i = 0; i < n; ++i) ESK_CLOSURE(k)->slots[i] = slots[i];
+    return k;
+}
+
+/* (delay e): slots expr env genv. */
+static esk_val esk_ev_delay_code(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    (void)argc;
+    (void)argv;
+    return esk_make_promise(0, esk_ev(c->slots[0], c->slots[1], c->slots[2]));
+}
+
+/* guard's selector: slots var clauses env genv; (clause . test value) or #f. */
+static esk_val esk_ev_guard_select(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    esk_val env = esk_cons(esk_cons(c->slots[0], argv[0]), c->slots[2]), cl;
+    (void)argc;
+    for (cl = c->slots[1]; ESK_IS_PAIR(cl); cl = ESK_CDR(cl)) {
+        esk_val clause = ESK_CAR(cl), v;
+        if (!ESK_IS_PAIR(clause)) esk_ev_error("eval: malformed guard clause:", clause);
+        if (ESK_CAR(clause) == esk_ev_kw[ESK_EV_ELSE]) return esk_cons(clause, ESK_TRUE);
+        v = esk_ev(ESK_CAR(clause), env, c->slots[3]);
+        if (v != ESK_FALSE) return esk_cons(clause, v);
+    }
+    return ESK_FALSE;
+}
+
+/* guard's chosen clause, after the escape: slots var env genv. */
+static esk_val esk_ev_guard_run(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    esk_val env = esk_cons(esk_cons(c->slots[0], argv[0]), c->slots[1]);
+    esk_val clause = ESK_CAR(argv[1]), value = ESK_CDR(argv[1]), x;
+    (void)argc;
+    if (ESK_CDR(clause) == ESK_NIL) return value;
+    if (ESK_CAR(ESK_CDR(clause)) == esk_ev_kw[ESK_EV_ARROW]) {
+        esk_val f = esk_ev(esk_ev_nth(clause, 2, "eval: malformed guard clause:"), env, c->slots[2]);
+        return esk_apply_proc(0, f, 1, &value);
+    }
+    x = esk_ev_body(ESK_CDR(clause), &env, c->slots[2]);
+    return esk_ev(x, env, c->slots[2]);
+}
+
+/* The values v (one, or a values object) bound to formals in front of env. */
+static esk_val esk_ev_bind_values(esk_val formals, esk_val v, esk_val env) {
+    esk_val *items = &v;
+    int n = 1, i = 0;
+    if (ESK_HAS_TYPE(v, ESK_T_VALUES)) {
+        n = (int)((esk_values *)ESK_HEAP(v))->h.size;
+        items = ((esk_values *)ESK_HEAP(v))->items;
+    }
+    for (; ESK_IS_PAIR(formals) && i < n; formals = ESK_CDR(formals), ++i)
+        env = esk_cons(esk_cons(ESK_CAR(formals), items[i]), env);
+    if (ESK_IS_PAIR(formals) || (formals == ESK_NIL && i < n)) {
+        char message[96];
+        snprintf(message, sizeof message, "eval: %d value%s for the formals", n, n == 1 ? "" : "s");
+        esk_ev_error(message, formals);
+    }
+    if (formals != ESK_NIL) env = esk_cons(esk_cons(formals, esk_rest_list(n, items, i)), env);
+    return env;
+}
+
+/* case-lambda: slots clauses env genv; the first clause that takes argc. */
+static esk_val esk_ev_case_lambda_code(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    esk_val cl;
+    for (cl = c->slots[0]; ESK_IS_PAIR(cl); cl = ESK_CDR(cl)) {
+        esk_val formals = ESK_CAR(ESK_CAR(cl)), f = formals, env, x;
+        int required = 0;
+        for (; ESK_IS_PAIR(f); f = ESK_CDR(f)) ++required;
+        if (argc < required || (f == ESK_NIL && argc > required)) continue;
+        env = c->slots[1];
+        {
+            int i = 0;
+            for (f = formals; ESK_IS_PAIR(f); f = ESK_CDR(f), ++i) env = esk_cons(esk_cons(ESK_CAR(f), argv[i]), env);
+            if (f != ESK_NIL) env = esk_cons(esk_cons(f, esk_rest_list(argc, argv, i)), env);
+        }
+        x = esk_ev_body(ESK_CDR(ESK_CAR(cl)), &env, c->slots[2]);
+        return esk_ev(x, env, c->slots[2]);
+    }
+    {
+        char message[96];
+        snprintf(message, sizeof message, "case-lambda: no clause takes %d argument%s", argc, argc == 1 ? "" : "s");
+        esk_raise_error(0, message, ESK_NIL);
+    }
+}
+
+/* define-record-type's procedures: slots type, then an index (fixnum)
+ * and the name for accessors and modifiers, or the constructor's field
+ * indices (a vector). */
+static esk_val esk_ev_record_make(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    esk_vector *at = ESK_VECTOR(c->slots[1]);
+    esk_val fields[65];
+    uint32_t n = ((esk_record_type *)ESK_HEAP(c->slots[0]))->h.size, i;
+    fields[0] = c->slots[0];
+    for (i = 1; i <= n; ++i) fields[i] = ESK_FALSE;
+    for (i = 0; i < (uint32_t)argc; ++i) fields[1 + ESK_FIXVAL(at->items[i])] = argv[i];
+    return esk_make_record(0, (int)n + 1, fields);
+}
+
+static esk_val esk_ev_record_pred(esk_val self, int argc, esk_val *argv) {
+    (void)argc;
+    return esk_record_p(0, argv[0], ESK_CLOSURE(self)->slots[0]);
+}
+
+static esk_val esk_ev_record_get(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    (void)argc;
+    return esk_record_ref(0, argv[0], c->slots[0], c->slots[1], c->slots[2]);
+}
+
+static esk_val esk_ev_record_set(esk_val self, int argc, esk_val *argv) {
+    esk_closure *c = ESK_CLOSURE(self);
+    (void)argc;
+    return esk_record_set(0, argv[0], c->slots[0], c->slots[1], argv[1], c->slots[2]);
+}
+
+static int esk_ev_index(esk_val names, esk_val name) {
+    int i = 0;
+    for (; ESK_IS_PAIR(names); names = ESK_CDR(names), ++i)
+        if (ESK_CAR(names) == name) return i;
+    return -1;
+}
+
+/* (define-record-type name (ctor field ...) pred (field accessor [modifier]) ...)
+ * at eval's top level: every name it defines is a global of genv. */
+static void esk_ev_define_record(esk_val x, esk_val env, esk_val genv) {
+    esk_val name = esk_ev_nth(x, 1, "eval: malformed define-record-type:");
+    esk_val ctor = esk_ev_nth(x, 2, "eval: malformed define-record-type:");
+    esk_val pred = esk_ev_nth(x, 3, "eval: malformed define-record-type:");
+    esk_val specs = ESK_CDR(ESK_CDR(ESK_CDR(ESK_CDR(x)))), s, names = ESK_NIL, type, slots[3];
+    intptr_t n = esk_list_length(specs);
+    if (ESK_IS_PAIR(name)) name = ESK_CAR(name);
+    if (!ESK_HAS_TYPE(name, ESK_T_SYMBOL) || n < 0 || n > 64) esk_ev_error("eval: malformed define-record-type:", x);
+    for (s = specs; ESK_IS_PAIR(s); s = ESK_CDR(s)) {
+        if (!ESK_IS_PAIR(ESK_CAR(s)) || !ESK_HAS_TYPE(ESK_CAR(ESK_CAR(s)), ESK_T_SYMBOL))
+            esk_ev_error("eval: malformed define-record-type field:", ESK_CAR(s));
+        names = esk_cons(ESK_CAR(ESK_CAR(s)), names);
+    }
+    {
+        esk_val ordered = ESK_NIL;
+        for (; ESK_IS_PAIR(names); names = ESK_CDR(names)) ordered = esk_cons(ESK_CAR(names), ordered);
+        names = ordered;
+    }
+    type = esk_make_record_type(0, name, names);
+    esk_ev_set(name, type, env, genv, 1);
+    if (ESK_IS_PAIR(ctor)) {
+        intptr_t k = esk_list_length(ESK_CDR(ctor)), i;
+        esk_val at, f;
+        if (k < 0 || !ESK_HAS_TYPE(ESK_CAR(ctor), ESK_T_SYMBOL)) esk_ev_error("eval: malformed define-record-type constructor:", ctor);
+        at = esk_make_vector_filled((size_t)k, ESK_FIX(0));
+        for (i = 0, f = ESK_CDR(ctor); i < k; ++i, f = ESK_CDR(f)) {
+            int index = esk_ev_index(names, ESK_CAR(f));
+            if (index < 0) esk_ev_error("eval: define-record-type: the constructor's argument is not a field:", ESK_CAR(f));
+            ESK_VECTOR(at)->items[i] = ESK_FIX(index);
+        }
+        slots[0] = type;
+        slots[1] = at;
+        esk_ev_set(ESK_CAR(ctor), esk_ev_native(esk_ev_record_make, (int)k, 0, ESK_SYMBOL(ESK_CAR(ctor))->name, 2, slots),
+                   env, genv, 1);
+    } else if (ESK_HAS_TYPE(ctor, ESK_T_SYMBOL)) { /* a bare name: every field, in order */
+        esk_val at = esk_make_vector_filled((size_t)n, ESK_FIX(0));
+        intptr_t i;
+        for (i = 0; i < n; ++i) ESK_VECTOR(at)->items[i] = ESK_FIX(i);
+        slots[0] = type;
+        slots[1] = at;
+        esk_ev_set(ctor, esk_ev_native(esk_ev_record_make, (int)n, 0, ESK_SYMBOL(ctor)->name, 2, slots), env, genv, 1);
+    }
+    if (ESK_HAS_TYPE(pred, ESK_T_SYMBOL)) {
+        slots[0] = type;
+        esk_ev_set(pred, esk_ev_native(esk_ev_record_pred, 1, 0, ESK_SYMBOL(pred)->name, 1, slots), env, genv, 1);
+    }
+    for (s = specs; ESK_IS_PAIR(s); s = ESK_CDR(s)) {
+        esk_val spec = ESK_CAR(s), procs = ESK_CDR(spec);
+        int index = esk_ev_index(names, ESK_CAR(spec));
+        if (ESK_IS_PAIR(procs) && ESK_HAS_TYPE(ESK_CAR(procs), ESK_T_SYMBOL)) {
+            slots[0] = type;
+            slots[1] = ESK_FIX(index);
+            slots[2] = ESK_CAR(procs);
+            esk_ev_set(ESK_CAR(procs), esk_ev_native(esk_ev_record_get, 1, 0, ESK_SYMBOL(ESK_CAR(procs))->name, 3, slots),
+                       env, genv, 1);
+            procs = ESK_CDR(procs);
+        }
+        if (ESK_IS_PAIR(procs) && ESK_HAS_TYPE(ESK_CAR(procs), ESK_T_SYMBOL)) {
+            slots[0] = type;
+            slots[1] = ESK_FIX(index);
+            slots[2] = ESK_CAR(procs);
+            esk_ev_set(ESK_CAR(procs), esk_ev_native(esk_ev_record_set, 2, 0, ESK_SYMBOL(ESK_CAR(procs))->name, 3, slots),
+                       env, genv, 1);
+        }
+    }
+}
+
 /* A call: the operator, then the operands, left to right. */
 static esk_val esk_ev_call(esk_val x, esk_val env, esk_val genv, esk_val *f, esk_val **argv, esk_val *small, int *argc) {
     esk_val a, store = ESK_FALSE;
@@ -471,6 +670,67 @@ static esk_val esk_ev(esk_val x, esk_val env, esk_val genv) {
             x = esk_ev_body(ESK_CDR(exit), &env, genv);
             continue;
         }
+        case ESK_EV_DELAY: {
+            esk_val slots[3];
+            slots[0] = esk_ev_nth(x, 1, "eval: malformed delay:");
+            slots[1] = env;
+            slots[2] = genv;
+            return esk_make_lazy(0, esk_ev_native(esk_ev_delay_code, 0, 0, "delay", 3, slots));
+        }
+        case ESK_EV_GUARD: { /* (guard (var clause ...) body ...) */
+            esk_val spec = esk_ev_nth(x, 1, "eval: malformed guard:"), slots[4], body, select, run;
+            if (!ESK_IS_PAIR(spec) || !ESK_HAS_TYPE(ESK_CAR(spec), ESK_T_SYMBOL)) esk_ev_error("eval: malformed guard:", x);
+            body = esk_ev_lambda(ESK_NIL, ESK_CDR(rest), env, genv, "guard");
+            slots[0] = ESK_CAR(spec);
+            slots[1] = ESK_CDR(spec);
+            slots[2] = env;
+            slots[3] = genv;
+            select = esk_ev_native(esk_ev_guard_select, 1, 0, "guard", 4, slots);
+            slots[1] = env;
+            slots[2] = genv;
+            run = esk_ev_native(esk_ev_guard_run, 2, 0, "guard", 3, slots);
+            return esk_guard(0, body, select, run);
+        }
+        case ESK_EV_PARAMETERIZE: {
+            esk_val bindings = esk_ev_nth(x, 1, "eval: malformed parameterize:"), b, params = ESK_NIL, values = ESK_NIL;
+            for (b = bindings; ESK_IS_PAIR(b); b = ESK_CDR(b)) {
+                esk_val p = esk_ev(esk_ev_nth(ESK_CAR(b), 0, "eval: malformed parameterize:"), env, genv);
+                esk_val v = esk_ev(esk_ev_nth(ESK_CAR(b), 1, "eval: malformed parameterize:"), env, genv);
+                params = esk_cons(p, params);
+                values = esk_cons(v, values);
+            }
+            return esk_parameterize(0, params, values, esk_ev_lambda(ESK_NIL, ESK_CDR(rest), env, genv, "parameterize"));
+        }
+        case ESK_EV_LET_VALUES:
+        case ESK_EV_LET_STAR_VALUES: {
+            esk_val bindings = esk_ev_nth(x, 1, "eval: malformed let-values:"), b, inner = env;
+            for (b = bindings; ESK_IS_PAIR(b); b = ESK_CDR(b)) {
+                esk_val v = esk_ev(esk_ev_nth(ESK_CAR(b), 1, "eval: malformed let-values binding:"),
+                                   k == ESK_EV_LET_STAR_VALUES ? inner : env, genv);
+                inner = esk_ev_bind_values(ESK_CAR(ESK_CAR(b)), v, inner);
+            }
+            env = inner;
+            x = esk_ev_body(ESK_CDR(rest), &env, genv);
+            continue;
+        }
+        case ESK_EV_DEFINE_VALUES: {
+            esk_val formals = esk_ev_nth(x, 1, "eval: malformed define-values:"), bound, b;
+            if (env != ESK_NIL) esk_ev_error("eval: define-values here is not at the start of a body:", x);
+            bound = esk_ev_bind_values(formals, esk_ev(esk_ev_nth(x, 2, "eval: malformed define-values:"), env, genv), ESK_NIL);
+            for (b = bound; ESK_IS_PAIR(b); b = ESK_CDR(b)) esk_ev_set(ESK_CAR(ESK_CAR(b)), ESK_CDR(ESK_CAR(b)), env, genv, 1);
+            return ESK_UNSPECIFIED;
+        }
+        case ESK_EV_CASE_LAMBDA: {
+            esk_val slots[3];
+            slots[0] = rest;
+            slots[1] = env;
+            slots[2] = genv;
+            return esk_ev_native(esk_ev_case_lambda_code, 0, 1, "case-lambda", 3, slots);
+        }
+        case ESK_EV_DEFINE_RECORD_TYPE:
+            if (env != ESK_NIL) esk_ev_error("eval: define-record-type inside a body is not supported by eval yet:", x);
+            esk_ev_define_record(x, env, genv);
+            return ESK_UNSPECIFIED;
         case ESK_EV_DELAY_FORCE:
             return esk_make_lazy(0, esk_ev_lambda(ESK_NIL, esk_cons(esk_ev_nth(x, 1, "eval: malformed delay-force:"), ESK_NIL),
                                                   env, genv, "delay-force"));

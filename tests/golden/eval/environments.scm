@@ -1,7 +1,7 @@
 ;; Environments: each keeps what eval defines in it; the interaction
 ;; environment also sees and changes the program's own globals; errors in
 ;; eval'd code are ordinary conditions.
-(import (scheme base) (scheme write) (scheme eval) (scheme repl) (scheme r5rs))
+(import (scheme base) (scheme write) (scheme eval) (scheme repl) (scheme r5rs) (scheme lazy) (scheme case-lambda))
 
 (define (show x) (write x) (newline))
 (define (message-of thunk)
@@ -44,10 +44,33 @@
 (show (message-of (lambda () (eval '(set! car 5) one))))
 (show (message-of (lambda () (eval '(set! never-defined 5) one))))
 (show (message-of (lambda () (eval '((lambda (a b) a) 1) one))))
-(show (message-of (lambda () (eval '(define-record-type p (mp) p?) one))))
+(show (message-of (lambda () (eval '(let-syntax ((m (syntax-rules () ((_) 1)))) (m)) one))))
 (show (message-of (lambda () (eval '() one))))
 (show (message-of (lambda () (eval '(if) one))))
 (show (message-of (lambda () (eval '(+ 1 2) 'not-an-environment))))
 (show (message-of (lambda () (environment '(no such library)))))
 (show (message-of (lambda () (environment 'scheme))))
 (show (message-of (lambda () (eval '(let ((x 1)) (define y x) (begin (set! x 2)) (list x y)) one))))
+
+;; the forms eval builds on the run-time procedures: guard, parameterize,
+;; the multiple-value binders, case-lambda, delay, define-record-type
+;; (outputs checked against guile 3.0 but the error messages, which differ)
+(define env (environment '(scheme base) '(scheme lazy) '(scheme case-lambda)))
+(show (eval '(guard (e ((symbol? e) (list 'sym e)) ((and (string? e) e) => string-length)) (raise 'boom)) env))
+(show (eval '(guard (e ((symbol? e) (list 'sym e)) ((and (string? e) e) => string-length)) (raise "four")) env))
+(show (eval '(guard (e (#f 'no) (else (list 'else e))) (raise 42)) env))
+(show (eval '(guard (e ((error-object? e) (error-object-message e))) (car 1)) env))
+(show (guard (e ((number? e) (list 'outer e))) (eval '(guard (e ((symbol? e) 'inner)) (raise 7)) env)))
+(show (eval '(let ((p (make-parameter 10))) (list (p) (parameterize ((p 20)) (p)) (p))) env))
+(show (eval '(let-values (((a b) (values 1 2)) ((c . d) (values 3 4 5))) (list a b c d)) env))
+(show (eval '(let*-values (((a) (values 1)) ((b) (values (+ a 1)))) (list a b)) env))
+(eval '(define-values (q r) (floor/ 17 5)) env)
+(show (eval '(list q r) env))
+(show (eval '(let ((f (case-lambda ((x) (list 'one x)) ((x y) (list 'two x y)) ((x . rest) (list 'many x rest))))) (list (f 1) (f 1 2) (f 1 2 3))) env))
+(show (eval '(let ((count 0)) (define p (delay (begin (set! count (+ count 1)) count))) (list (force p) (force p) count)) env))
+(eval '(define-record-type point (make-point x y) point? (x point-x) (y point-y set-point-y!)) env)
+(show (eval '(let ((p (make-point 1 2))) (set-point-y! p 20) (list (point? p) (point? 5) (point-x p) (point-y p))) env))
+(show (guard (e ((error-object? e) (error-object-message e))) (eval '(point-x 5) env)))
+(show (guard (e ((error-object? e) (error-object-message e))) (eval '((case-lambda ((x) x)) 1 2) env)))
+(show (guard (e ((error-object? e) (error-object-message e))) (eval '(let-values (((a b) (values 1))) a) env)))
+(show (guard (e ((error-object? e) (error-object-message e))) (eval '(define-syntax foo (syntax-rules () ((_) 1))) env)))
