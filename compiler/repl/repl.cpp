@@ -207,6 +207,7 @@ public:
             if (interactive_) {
                 std::string entry = chunk.substr(0, chunk.size() - 1);
                 add_history(entry.c_str());
+                write_history(history.c_str());  // kept even if a form exits the process
             }
             std::string text = chunk;
             chunk.clear();
@@ -218,10 +219,7 @@ public:
                 evaluate(text, first, false);
             }
         }
-        if (interactive_) {
-            write_history(history.c_str());
-            std::fputs("\n", stdout);
-        }
+        if (interactive_) std::fputs("\n", stdout);
     }
 
 private:
