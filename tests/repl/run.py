@@ -22,6 +22,7 @@ def main():
     ap.add_argument("--cc", action="store_true")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
+    args.eshkolc = os.path.abspath(args.eshkolc)
     names = args.names or sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".in"))
     env = dict(os.environ)
     env.pop("ESHKOL_MEMSTATS", None)
