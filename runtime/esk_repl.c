@@ -15,14 +15,20 @@ typedef struct esk_repl_name {
     esk_val *cell;
 } esk_repl_name;
 
-static esk_repl_name *esk_repl_names; /* open addressing, a power of two */
-static size_t esk_repl_name_room, esk_repl_name_count;
+/* Names to cells: open addressing, room a power of two. */
+typedef struct esk_repl_table {
+    esk_repl_name *slots;
+    size_t room, count;
+} esk_repl_table;
+
+static esk_repl_table esk_repl_keys;  /* by key, "map#12": one cell each */
+static esk_repl_table esk_repl_plain; /* by plain name, "map": the newest key's cell (eval) */
 static esk_val *esk_repl_chunk;       /* the chunk being filled */
 static size_t esk_repl_chunk_used = ESK_REPL_CHUNK;
 
-static size_t esk_repl_hash(const char *s) {
+static size_t esk_repl_hash(const char *s, size_t n) {
     size_t h = 5381;
-    while (*s) h = h * 33 + (unsigned char)*s++;
+    while (n-- > 0) h = h * 33 + (unsigned char)*s++;
     return h;
 }
 
@@ -31,21 +37,37 @@ static void esk_repl_fail(void) {
     esk_exit(1);
 }
 
-static esk_repl_name *esk_repl_slot(esk_repl_name *table, size_t room, const char *name) {
-    size_t i = esk_repl_hash(name) & (room - 1);
-    while (table[i].name && strcmp(table[i].name, name) != 0) i = (i + 1) & (room - 1);
-    return &table[i];
+/* The slot of the first n bytes of name: its entry, or the empty one it would take. */
+static esk_repl_name *esk_repl_slot(const esk_repl_table *t, const char *name, size_t n) {
+    size_t i = esk_repl_hash(name, n) & (t->room - 1);
+    while (t->slots[i].name && (strncmp(t->slots[i].name, name, n) != 0 || t->slots[i].name[n] != '\0'))
+        i = (i + 1) & (t->room - 1);
+    return &t->slots[i];
 }
 
-static void esk_repl_grow(void) {
-    size_t room = esk_repl_name_room ? esk_repl_name_room * 2 : 256, i;
-    esk_repl_name *table = calloc(room, sizeof *table);
-    if (!table) esk_repl_fail();
-    for (i = 0; i < esk_repl_name_room; ++i)
-        if (esk_repl_names[i].name) *esk_repl_slot(table, room, esk_repl_names[i].name) = esk_repl_names[i];
-    free(esk_repl_names);
-    esk_repl_names = table;
-    esk_repl_name_room = room;
+/* The entry of the first n bytes of name, made (with no cell) if new. */
+static esk_repl_name *esk_repl_enter(esk_repl_table *t, const char *name, size_t n) {
+    esk_repl_name *slot;
+    if (2 * (t->count + 1) > t->room) {
+        esk_repl_table grown = {NULL, t->room ? t->room * 2 : 256, t->count};
+        size_t i;
+        grown.slots = calloc(grown.room, sizeof *grown.slots);
+        if (!grown.slots) esk_repl_fail();
+        for (i = 0; i < t->room; ++i)
+            if (t->slots[i].name) *esk_repl_slot(&grown, t->slots[i].name, strlen(t->slots[i].name)) = t->slots[i];
+        free(t->slots);
+        *t = grown;
+    }
+    slot = esk_repl_slot(t, name, n);
+    if (!slot->name) {
+        slot->name = malloc(n + 1);
+        if (!slot->name) esk_repl_fail();
+        memcpy(slot->name, name, n);
+        slot->name[n] = '\0';
+        slot->cell = NULL;
+        ++t->count;
+    }
+    return slot;
 }
 
 static esk_val *esk_repl_new_cell(void) {
@@ -66,61 +88,21 @@ static esk_val *esk_repl_new_cell(void) {
     return &esk_repl_chunk[esk_repl_chunk_used++];
 }
 
-/* By plain name ("map", not "map#12"): the cell the latest form that
- * defined or named it uses, for eval's interaction environment. */
-static esk_repl_name *esk_repl_plain;
-static size_t esk_repl_plain_room, esk_repl_plain_count;
-
-static void esk_repl_note_plain(const char *key, esk_val *cell) {
-    const char *hash = strrchr(key, '#');
-    size_t n = hash ? (size_t)(hash - key) : strlen(key), i;
-    esk_repl_name *slot;
-    char *name;
-    if (2 * (esk_repl_plain_count + 1) > esk_repl_plain_room) {
-        size_t room = esk_repl_plain_room ? esk_repl_plain_room * 2 : 256;
-        esk_repl_name *table = calloc(room, sizeof *table);
-        if (!table) esk_repl_fail();
-        for (i = 0; i < esk_repl_plain_room; ++i)
-            if (esk_repl_plain[i].name) *esk_repl_slot(table, room, esk_repl_plain[i].name) = esk_repl_plain[i];
-        free(esk_repl_plain);
-        esk_repl_plain = table;
-        esk_repl_plain_room = room;
+esk_val *esk_repl_cell(const char *key) {
+    esk_repl_name *slot = esk_repl_enter(&esk_repl_keys, key, strlen(key));
+    if (!slot->cell) {
+        const char *hash = strrchr(key, '#');
+        slot->cell = esk_repl_new_cell();
+        esk_repl_enter(&esk_repl_plain, key, hash ? (size_t)(hash - key) : strlen(key))->cell = slot->cell;
     }
-    name = malloc(n + 1);
-    if (!name) esk_repl_fail();
-    memcpy(name, key, n);
-    name[n] = '\0';
-    slot = esk_repl_slot(esk_repl_plain, esk_repl_plain_room, name);
-    if (slot->name) {
-        free(name);
-    } else {
-        slot->name = name;
-        ++esk_repl_plain_count;
-    }
-    slot->cell = cell;
+    return slot->cell;
 }
 
 esk_val *esk_repl_global(const char *name) {
     esk_repl_name *slot;
-    if (!esk_repl_plain_room) return NULL;
-    slot = esk_repl_slot(esk_repl_plain, esk_repl_plain_room, name);
+    if (!esk_repl_plain.room) return NULL;
+    slot = esk_repl_slot(&esk_repl_plain, name, strlen(name));
     return slot->name ? slot->cell : NULL;
-}
-
-esk_val *esk_repl_cell(const char *name) {
-    esk_repl_name *slot;
-    if (2 * (esk_repl_name_count + 1) > esk_repl_name_room) esk_repl_grow();
-    slot = esk_repl_slot(esk_repl_names, esk_repl_name_room, name);
-    if (!slot->name) {
-        size_t n = strlen(name) + 1;
-        slot->name = malloc(n);
-        if (!slot->name) esk_repl_fail();
-        memcpy(slot->name, name, n);
-        slot->cell = esk_repl_new_cell();
-        ++esk_repl_name_count;
-        esk_repl_note_plain(name, slot->cell);
-    }
-    return slot->cell;
 }
 
 /* Locations: one numbering for the whole session, since an error may come
